@@ -1,0 +1,56 @@
+# sitrep: `make demo` runs the main job on the bundled corpus; `make test` runs the whole test suite.
+# Both create .venv and install into it on first use, and are safe to run again.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+OUT := out
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test eval bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(STAMP)
+
+demo: install
+	@mkdir -p $(OUT)
+	$(BIN)/sitrep ingest examples/corpus --db $(OUT)/sitrep.db
+	$(BIN)/sitrep analyze examples/corpus --format jsonl --output $(OUT)/analysis.jsonl
+	$(BIN)/sitrep analyze examples/corpus --format table
+	@echo
+	@echo "Done. The results are in $(OUT)/:"
+	@echo "  $(OUT)/analysis.jsonl   one extraction record per article (spec: docs/EXTRACTION.md)"
+	@echo "  $(OUT)/sitrep.db        the SQLite store (documents, sources, full-text index)"
+	@echo "Next:"
+	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db                 list the stored articles"
+	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db --search Kupiansk   full-text search"
+	@echo "  $(BIN)/sitrep show --db $(OUT)/sitrep.db DOC_ID           one article, cleaned"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+eval: install
+	@if [ ! -d "$(SHARED)/gold" ]; then echo "make eval: $(SHARED) is absent; nothing to score"; exit 0; fi
+	@mkdir -p $(OUT)/eval
+	@for set in seeds dev; do \
+		$(BIN)/sitrep analyze $(SHARED)/corpus/$$set --format jsonl --output $(OUT)/eval/$$set.jsonl || exit 1; \
+		echo "== $$set"; \
+		$(BIN)/python $(SHARED)/tools/score.py --gold $(SHARED)/gold/$$set.json --pred $(OUT)/eval/$$set.jsonl || exit 1; \
+	done
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+clean:
+	rm -rf $(OUT) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

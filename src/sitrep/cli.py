@@ -1,0 +1,206 @@
+"""The `sitrep` command. Every subcommand builds one Options object and calls the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from sitrep import __version__, pipeline, readers
+from sitrep.document import Document
+from sitrep.errors import InputError, StoreError
+from sitrep.ingest import ingest as ingest_paths
+from sitrep.options import Options
+from sitrep.store import Store
+
+DEFAULT_DB = "sitrep.db"
+EXIT_INPUT_FAILED = 1
+
+
+def _report(message: str, kind: str = "error") -> None:
+    click.echo(f"sitrep: {kind}: {message}", err=True)
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _open_store(path: str, create: bool) -> Store:
+    try:
+        return Store.open(path, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         envvar="SITREP_DB", help="SQLite store file (env SITREP_DB).")
+paths_argument = click.argument("paths", nargs=-1, required=True, type=str)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="sitrep")
+def main() -> None:
+    """sitrep: a sourced, geolocated ledger of what news reporting claims happened in a war.
+
+    Read articles (text, HTML, JSON Lines; files, directories or - for standard input), clean them,
+    extract what they claim, and keep it in a store.
+    """
+
+
+def _table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str, int]]) -> None:
+    """A plain fixed-width table on stdout: (key, heading, width) per column."""
+    click.echo("  ".join(h.ljust(w) for _, h, w in columns).rstrip())
+    for row in rows:
+        cells = []
+        for key, _, width in columns:
+            value = "" if row.get(key) is None else str(row[key])
+            cells.append((value[: width - 1] + "…" if len(value) > width else value).ljust(width))
+        click.echo("  ".join(cells).rstrip())
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one extraction record per document (spec/EXTRACTION.md); table: a summary per document.")
+@click.option("--with-text", is_flag=True, help="Include the cleaned text that offsets index (jsonl only).")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write records here instead of standard output.")
+def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any) -> None:
+    """Analyse articles and print what they claim, without storing anything.
+
+    Exits 1 when some inputs could not be read; the others are still analysed.
+    """
+    options = Options(with_text=with_text)
+    failed = 0
+    rows = []
+    for item in pipeline.analyze_all(readers.read(paths, options), options):
+        if isinstance(item, InputError):
+            failed += 1
+            _report(item.message)
+            continue
+        for warning in item.warnings:
+            _report(warning, "warning")
+        record = item.record(with_text=with_text)
+        if fmt == "jsonl":
+            output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            rows.append(record)
+    if fmt == "table":
+        _table(rows, [("doc_id", "DOC_ID", 28), ("published", "PUBLISHED", 10), ("outlet", "OUTLET", 22),
+                      ("language", "LANG", 4), ("word_count", "WORDS", 6), ("title", "TITLE", 60)])
+    if failed:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@main.command()
+@paths_argument
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line and errors.")
+def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+    """Read, clean and analyse articles and add them to the store.
+
+    An article already in the store (also a copy of it with other page chrome) is not stored again;
+    its new source is recorded. Exits 1 when some inputs could not be read.
+    """
+    options = Options()
+    store = _open_store(db, create=True)
+    with store, tqdm(unit="doc", delay=2.0, disable=None, file=sys.stderr, leave=False) as bar:
+        def progress(item: Document | InputError, status: str) -> None:
+            bar.update(1)
+            if isinstance(item, InputError):
+                bar.clear()
+                _report(item.message)
+            elif status == "duplicate" and not quiet:
+                bar.clear()
+                click.echo(f"duplicate: {item.source} is already stored", err=True)
+
+        summary = ingest_paths(paths, store, options, on_document=progress)
+        totals = store.counts()
+    for warning in summary.warnings:
+        if not quiet:
+            _report(warning, "warning")
+    click.echo(f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed; "
+               f"{totals['documents']} documents in {db}")
+    if summary.failed:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@main.command()
+@db_option
+@click.option("--outlet", help="Only documents from this outlet (case-insensitive).")
+@click.option("--since", callback=_iso_date, help="Only documents published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_iso_date, help="Only documents published on or before this date (YYYY-MM-DD).")
+@click.option("--search", "-s", help="Only documents whose title or text contains all these words (full-text search).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Skip this many rows first.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table for reading, jsonl for other programs.")
+def docs(db: str, outlet: str | None, since: str | None, until: str | None, search: str | None, limit: int,
+         offset: int, fmt: str) -> None:
+    """List the documents in the store, newest first."""
+    with _open_store(db, create=False) as store:
+        rows = [dict(r) for r in store.documents(outlet=outlet, since=since, until=until, search=search,
+                                                 limit=limit, offset=offset)]
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    _table(rows, [("id", "ID", 5), ("doc_id", "DOC_ID", 28), ("published", "PUBLISHED", 10),
+                  ("outlet", "OUTLET", 22), ("sources", "SRC", 3), ("word_count", "WORDS", 6), ("title", "TITLE", 50)])
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--raw", is_flag=True, help="Print the raw input as read instead of the cleaned text.")
+@click.option("--removed", is_flag=True, help="List what cleaning removed from the raw input, and by which rule.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for reading; json for the whole stored record.")
+def show(doc_id: str, db: str, raw: bool, removed: bool, fmt: str) -> None:
+    """Show one stored document: its metadata and cleaned text.
+
+    DOC_ID is the document's doc_id (file name without extension), its numeric id, or the start of its key.
+    """
+    with _open_store(db, create=False) as store:
+        row = store.document(doc_id)
+        if row is None:
+            raise click.ClickException(f"{doc_id}: no such document in {db}; `sitrep docs --db {db}` lists them")
+        sources = [dict(s) for s in store.sources(row["id"])]
+    data = dict(row)
+    if fmt == "json":
+        for key in ("offsets", "removed", "provenance", "analysis"):
+            data[key] = json.loads(data[key])
+        data["sources"] = sources
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    provenance = json.loads(data["provenance"])
+    for key in ("doc_id", "key", "title", "published", "outlet", "url", "language", "word_count"):
+        where = f"  ({provenance[key]})" if key in provenance and data[key] is not None else ""
+        click.echo(f"{key + ':':12} {'' if data[key] is None else data[key]}{where}")
+    click.echo(f"{'sources:':12} " + "; ".join(s["source"] for s in sources))
+    click.echo()
+    if removed:
+        for item in json.loads(data["removed"]):
+            snippet = data["raw"][item["start"]:item["end"]].replace("\n", " ")
+            click.echo(f"[{item['rule']}] {snippet[:120]}")
+        return
+    click.echo(data["raw"] if raw else data["text"])
+
+
+def run() -> None:  # pragma: no cover - exercised through the console script
+    main()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,26 @@
+"""One options object for every run, built the same way by the CLI and by library callers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+DEFAULT_STAGES = ("clean", "metadata", "language")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run reads, how it treats big inputs, and which analysis stages it runs, in order."""
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    max_doc_chars: int = 10_000_000
+    """Text inputs longer than this are split at paragraph breaks into parts of at most this size,
+    so memory stays bounded and nothing is dropped."""
+    max_html_bytes: int = 20_000_000
+    """HTML pages larger than this are refused: no news page is that large, and parsing it costs
+    memory in proportion."""
+    with_text: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def replace(self, **changes: object) -> Options:
+        """A copy with some fields changed; options are immutable so runs can share one."""
+        return replace(self, **changes)
