@@ -36,6 +36,11 @@ class Line:
     def kept(self) -> bool:
         return self.rule is None
 
+    @property
+    def visible(self) -> str:
+        """The text that stays when the line is kept."""
+        return self.text if self.cut is None else self.text[: self.cut - self.start].rstrip(EDGE)
+
 
 def split_lines(raw: str, offset: int) -> list[Line]:
     """The non-blank lines of raw[offset:], stripped, with their raw offsets."""
@@ -75,8 +80,8 @@ def label_lines(lines: list[Line]) -> dict[str, int]:
         truncated_ending = i == len(lines) - 1 == last + 1  # a scrape cut off inside the last paragraph
         if line.kept and line.words < 8 and not rules.SENTENCE_END.search(line.text + " ") and not truncated_ending:
             line.rule = "position:tail"
-    _link_lists(lines, found.get("title"))
     _inline_related(lines)
+    _link_lists(lines, found.get("title"))
     _duplicates(lines)
     return found
 
@@ -119,8 +124,8 @@ def _link_lists(lines: list[Line], title: int | None) -> None:
     run: list[Line] = []
     after_label = False
     for i, line in enumerate([*lines, None]):
-        headline = line is not None and line.kept and i != title and rules.is_headline(line.text, line.words) \
-            and line.words >= 4
+        headline = line is not None and line.kept and i != title and line.words >= 4 \
+            and rules.is_headline(line.visible, rules.words(line.visible))
         if headline:
             if after_label:
                 line.rule = "related:list"
@@ -131,7 +136,7 @@ def _link_lists(lines: list[Line], title: int | None) -> None:
             for item in run:
                 item.rule = "related:list"
         run = []
-        after_label = line is not None and line.rule in ("chrome:related", "chrome:ad")
+        after_label = line is not None and line.rule in ("chrome:related", "chrome:sponsor")
 
 
 def _inline_related(lines: list[Line]) -> None:
@@ -160,7 +165,7 @@ def _duplicates(lines: list[Line]) -> None:
     seen: set[str] = set()
     kept = [ln for ln in lines if ln.kept]
     for i, line in enumerate(kept):
-        folded = _fold(line.text)
+        folded = _fold(line.visible)
         if folded in seen and line.words >= 3:
             line.rule = "duplicate"
             continue

@@ -11,7 +11,7 @@ from importlib import resources
 # line, the likelier it is prose that merely contains a chrome word.
 MAX_RULE_CHARS = 600
 WORD_CAPS = {"nav": 25, "forum": 25, "share": 20, "ad": 12, "signup": 30, "cookie": 20, "byline": 20,
-             "media": 60, "related": 40, "misc": 3}
+             "media": 60, "related": 40, "sponsor": 6, "misc": 3}
 
 COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
 COOKIE_CONTEXT = re.compile(r"\b(?:consent|accept|privacy|experience|opt[- ]out|browsing|(?:this|our) (?:web)?site|"
@@ -37,6 +37,7 @@ MONITORING_FOOTER = re.compile(r"^(?P<outlet>[A-Z][\w.&' -]{1,60}?)\s*[–—-]\
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?:\s|$)")
+INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’)]*\s+[A-Z]")
 TERMINAL = re.compile(r"[.!?…;:,][\"”’)\]]*$")
 
 
@@ -93,5 +94,6 @@ def is_body(text: str, n_words: int) -> bool:
 
 
 def is_headline(text: str, n_words: int) -> bool:
-    """Shaped like a headline or link text: a few words, capitalised, no closing punctuation."""
-    return 3 <= n_words <= 30 and len(text) <= 220 and not TERMINAL.search(text) and text[:1].isupper()
+    """Shaped like a headline or link text: a few words, capitalised, one sentence, no closing punctuation."""
+    return (3 <= n_words <= 30 and len(text) <= 220 and not TERMINAL.search(text) and text[:1].isupper()
+            and not INNER_SENTENCE_END.search(text))

@@ -31,8 +31,11 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     MONTH + r"\s*" + DAY + r"(?![\d:])",
     DAY + r"\s+" + MONTH + r"(?!\w)",
 )]
-LABEL = re.compile(r"^(?:[•·*|>\-–—\s]*)(?:(?:first |last )?(?:published|posted|post at|updated|modified|date|"
-                   r"issued|released|created)(?: on| at)?\s*:?\s*)?", re.IGNORECASE)
+# What may stand before the date on a date line: a bullet, a source name ("Zoria Today, April 13, 2025"),
+# and a label saying which date it is ("Published", "Post At:").
+LABEL = re.compile(r"^(?:[•·*|>\-–—\s]*)(?:(?-i:[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,3}),\s+(?=\S*\d|(?:"
+                   + WEEKDAY + "|" + "|".join(MONTHS) + r")\b))?(?P<label>(?:first |last )?(?:published|posted|post at|"
+                   r"updated|modified|date|issued|released|created)(?: on| at)?\s*:?\s*)?", re.IGNORECASE)
 TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d\d)?|"
                   r"gmt|utc|cet|cest|eet|eest|msk|kyiv time|local time|[+-]\d\d:?\d\d)\)?)?|\b\d{1,2}\s*[ap]\.?m\.?",
                   re.IGNORECASE)
@@ -111,7 +114,7 @@ def date_line(line: str) -> tuple[FoundDate, bool] | None:
     as a publication date ("Published", "Posted", "Post At", "Updated")."""
     label = LABEL.match(line)
     body = line[label.end():] if label else line
-    labelled = bool(label and label.group(0).strip(" •·*|>-–—"))
+    labelled = bool(label and label.group("label"))
     dates = find_dates(body)
     if len(dates) != 1:
         return None

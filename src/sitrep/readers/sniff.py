@@ -31,6 +31,9 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
 )
 
+# Prose in any 8-bit legacy encoding separates words with ASCII spaces; random bytes do not.
+MIN_SPACE_SHARE = 0.05
+
 SUPPORTED = "sitrep reads plain text (.txt), HTML (.html, .htm) and JSON Lines (.jsonl)"
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -75,7 +78,9 @@ def encoding_of(data: bytes, source: str) -> tuple[str, str | None]:
     except UnicodeDecodeError as exc:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             return "utf-8", None  # a sample cut inside a multi-byte character
-    best = from_bytes(data[:1_000_000]).best()
+    sample = data[:1_000_000]
+    spaces = sum(sample.count(b) for b in (b" ", b"\n", b"\t")) / max(1, len(sample))
+    best = from_bytes(sample).best() if spaces >= MIN_SPACE_SHARE else None
     if best is None or best.encoding is None or best.chaos > 0.2:
         raise InputError(source, "is not valid UTF-8 and no other text encoding fits it",
                          "convert it to UTF-8 (for example with iconv) if it is text")

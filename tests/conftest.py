@@ -1,0 +1,46 @@
+"""Shared fixtures: the CLI runner, temporary stores, and ../shared where it exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep import pipeline, readers
+from sitrep.cli import main
+from sitrep.document import Document
+from sitrep.errors import InputError
+from sitrep.options import Options
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+EXAMPLES = ROOT / "examples" / "corpus"
+
+needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(),
+                                  reason="../shared (sample articles and gold annotations) is absent")
+
+
+def analyze_paths(*paths: str | Path, options: Options | None = None) -> list[Document | InputError]:
+    """Read and analyse inputs the way `sitrep analyze` does."""
+    options = options or Options()
+    return list(pipeline.analyze_all(readers.read([str(p) for p in paths], options), options))
+
+
+def analyze_text(text: str, name: str = "doc.txt", tmp_path: Path | None = None) -> Document:
+    """Analyse one text as if read from a .txt file."""
+    doc = readers.text.TextReader().document(Path(name).stem, name, text)
+    return pipeline.analyze(doc, Options())
+
+
+@pytest.fixture
+def cli() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(cli: CliRunner):
+    def run(*args: str, input: str | bytes | None = None):
+        return cli.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+    return run
