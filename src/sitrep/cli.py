@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import click

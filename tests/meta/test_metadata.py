@@ -24,7 +24,8 @@ def test_dates_inside_sentences_are_not_publication_dates():
 
 
 def test_footer_date_and_outlet():
-    doc = analyze_text(f"{BODY}\n{BODY.replace('village', 'town')}\nAdapted by Steppe Forum from The Daily Wire  2025-07-03\n")
+    footer = "Adapted by Steppe Forum from The Daily Wire  2025-07-03"
+    doc = analyze_text(f"{BODY}\n{BODY.replace('village', 'town')}\n{footer}\n")
     assert (doc.published, doc.outlet) == ("2025-07-03", "Steppe Forum")
     assert doc.provenance == {"published": "footer", "outlet": "text"}
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from sitrep import registry
 from sitrep.clean import rules
-from sitrep.offsets import OffsetMap
 from sitrep.document import Document, Removal
 from sitrep.meta.dates import date_line
+from sitrep.offsets import OffsetMap
 from sitrep.options import Options
 
+SHORT_LINE = 200
 LINE = re.compile(r"[^\n]*\n?")
 EDGE = " \t\r\n\xa0\u200b\u200c\u200d\u2060\ufeff\u3000"
 
@@ -92,7 +93,7 @@ def _line_rule(line: Line) -> str | None:
         return "meta:date"
     if rules.URL_LINE.match(text):
         return "shape:url"
-    if rules.symbol_share(text) > 0.6:
+    if len(text) <= SHORT_LINE and rules.symbol_share(text) > 0.6:
         return "shape:symbols"
     if line.words <= 25 and (rules.ADAPTED_FOOTER.search(text) or rules.MONITORING_FOOTER.match(text)):
         return "meta:footer"

@@ -10,6 +10,7 @@ from importlib import resources
 # A vocabulary rule fires only on lines no longer than this many words for its category: the longer a
 # line, the likelier it is prose that merely contains a chrome word.
 MAX_RULE_CHARS = 600
+MAX_RULE_WORDS = 80
 WORD_CAPS = {"nav": 25, "forum": 25, "share": 20, "ad": 12, "signup": 30, "cookie": 20, "byline": 20,
              "media": 60, "related": 40, "sponsor": 6, "misc": 3}
 
@@ -49,18 +50,19 @@ class Rule:
 
 @cache
 def vocabulary() -> tuple[Rule, ...]:
-    """The rules of data/chrome.tsv, compiled once per process."""
-    rules = []
+    """The rules of data/chrome.tsv, one compiled alternation per category, compiled once per process."""
+    grouped: dict[str, list[str]] = {}
     text = resources.files("sitrep").joinpath("data/chrome.tsv").read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         category, _, regex = line.partition("\t")
         try:
-            rules.append(Rule(category, re.compile(rf"(?:{regex})", re.IGNORECASE)))
+            re.compile(regex)
         except re.error as exc:
             raise ValueError(f"data/chrome.tsv line {number}: bad pattern ({exc})") from exc
-    return tuple(rules)
+        grouped.setdefault(category, []).append(f"(?:{regex})")
+    return tuple(Rule(category, re.compile("|".join(parts), re.IGNORECASE)) for category, parts in grouped.items())
 
 
 def words(text: str) -> int:
@@ -69,11 +71,12 @@ def words(text: str) -> int:
 
 def chrome_category(text: str, n_words: int) -> str | None:
     """The vocabulary category `text` (one stripped line) falls in, or None when it may be article text."""
-    if len(text) > MAX_RULE_CHARS:
+    if len(text) > MAX_RULE_CHARS or n_words > MAX_RULE_WORDS:
         return None
     bare = text.lstrip(BULLETS)
     for rule in vocabulary():
-        if n_words <= WORD_CAPS.get(rule.category, 20) and (rule.pattern.fullmatch(text) or rule.pattern.fullmatch(bare)):
+        if n_words <= WORD_CAPS.get(rule.category, 20) and (
+                rule.pattern.fullmatch(text) or (bare != text and rule.pattern.fullmatch(bare))):
             return rule.category
     if n_words <= 80 and COOKIE_WORD.search(text) and COOKIE_CONTEXT.search(text):
         return "cookie"
@@ -84,8 +87,8 @@ def chrome_category(text: str, n_words: int) -> str | None:
 
 def symbol_share(text: str) -> float:
     """Share of a line's visible characters that are not letters."""
-    visible = [c for c in text if not c.isspace()]
-    return sum(1 for c in visible if not c.isalpha()) / len(visible) if visible else 1.0
+    visible = len(text) - sum(1 for c in text if c.isspace())
+    return sum(1 for c in text if not c.isalpha() and not c.isspace()) / visible if visible else 1.0
 
 
 def is_body(text: str, n_words: int) -> bool:

@@ -40,7 +40,8 @@ TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:(?
                   r"gmt|utc|cet|cest|eet|eest|msk|kyiv time|local time|[+-]\d\d:?\d\d)\)?)?|\b\d{1,2}\s*[ap]\.?m\.?",
                   re.IGNORECASE)
 FILLER = re.compile(r"[\s,|•·/()\-–—]+|\b(?:on|at|" + WEEKDAY + r")\b\.?", re.IGNORECASE)
-URL_DATE = re.compile(r"(?<![\d])(?P<year>20\d\d)(?P<sep>[/_-]?)(?P<mnum>[01]?\d)(?:(?P=sep)(?P<day>[0-3]?\d))?(?=[/_.-]|$)")
+URL_DATE = re.compile(r"(?<![\d])(?P<year>20\d\d)(?P<sep>[/_-]?)(?P<mnum>[01]?\d)(?:(?P=sep)(?P<day>[0-3]?\d))?"
+                      r"(?=[/_.-]|$)")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,9 @@ COPYRIGHT = re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]
                        r"(?=\s*(?:(?:19|20)\d\d\b|[.,]?\s*(?i:all rights reserved)|\.?\s*$))")
 NOT_OUTLETS = {"russia", "ukraine", "kyiv", "kiev", "moscow", "kremlin", "the kremlin", "he", "she", "they",
                "it", "this", "the ministry", "the ministry of defence", "the defence ministry", "the president"}
+# Articles name their publisher near the top or at the foot; the middle of a long text is not searched.
+HEAD_CHARS = 6000
+TAIL_CHARS = 3000
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "en.", "english.")
 
 
@@ -46,7 +49,7 @@ def registry() -> tuple[Outlet, ...]:
     for row in rows:
         if not row.strip() or row.startswith(("#", "name\t")):
             continue
-        name, domains, aliases, country = (row.split("\t") + ["", "", ""])[:4]
+        name, domains, aliases, country = [*row.split("\t"), "", "", ""][:4]
         outlets.append(Outlet(name, _split(domains), _split(aliases), country))
     return tuple(outlets)
 
@@ -106,9 +109,10 @@ def text_cues(text: str, footers: Iterable[str]) -> list[str]:
         m = COPYRIGHT.search(line)
         if m and "/" not in line:  # "© Name/POOL/AGENCY" credits a photo, not the page
             names.append(m.group("name"))
-    head = text[:3000]
+    head = text[:HEAD_CHARS]
+    ends = head if len(text) <= HEAD_CHARS + TAIL_CHARS else head + "\n" + text[-TAIL_CHARS:]
     for cue in SELF_CUES:
-        names.extend(m.group("name") for m in cue.finditer(head if cue.pattern.startswith("(?m)") else text))
+        names.extend(m.group("name") for m in cue.finditer(head if cue.pattern.startswith("(?m)") else ends))
     return [n.strip(" .,") for n in names if n.strip(" .,").casefold() not in NOT_OUTLETS]
 
 

@@ -90,7 +90,8 @@ def check_pair(expect_path: Path, coverage: bool) -> list[str]:
     except json.JSONDecodeError as e:
         return [f"{name}: invalid JSON: {e}"]
     if not isinstance(exp, dict) or set(exp) != KEYS:
-        return [f"{name}: keys must be exactly {sorted(KEYS)}, got {sorted(exp) if isinstance(exp, dict) else type(exp)}"]
+        got = sorted(exp) if isinstance(exp, dict) else type(exp)
+        return [f"{name}: keys must be exactly {sorted(KEYS)}, got {got}"]
 
     title, published, outlet = exp["title"], exp["published"], exp["outlet"]
     keep, drop = exp["keep"], exp["drop"]

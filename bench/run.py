@@ -1,0 +1,89 @@
+"""Benchmarks: analysis and ingest throughput on a fixed corpus, peak memory. `make bench` runs it.
+
+The corpus is the demo corpus plus variations of it (paragraphs shuffled, dates shifted), built the
+same way on every run (fixed seed), so figures from two runs compare. Results go to
+bench/results/latest.json and a short table on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitrep import pipeline, readers  # noqa: E402
+from sitrep.ingest import ingest  # noqa: E402
+from sitrep.options import Options  # noqa: E402
+from sitrep.store import Store  # noqa: E402
+
+VARIANTS = 40  # each demo article gives this many variants
+
+
+def build_corpus(folder: Path) -> int:
+    """Write the benchmark corpus as JSON Lines; return the number of articles."""
+    options = Options()
+    base = [d for d in pipeline.analyze_all(readers.read([str(ROOT / "examples" / "corpus")], options), options)
+            if not hasattr(d, "message")]
+    rng = random.Random(2025)
+    count = 0
+    with (folder / "corpus.jsonl").open("w", encoding="utf-8") as out:
+        for doc in base:
+            paragraphs = [p for p in doc.raw[doc.body_start:].split("\n") if p.strip()]
+            for variant in range(VARIANTS):
+                body = paragraphs[:1] + rng.sample(paragraphs[1:], len(paragraphs) - 1)
+                day = 1 + (variant % 28)
+                text = re.sub(r"\b(20\d\d)-(\d\d)-\d\d\b", rf"\1-\2-{day:02d}", "\n\n".join(body))
+                out.write(json.dumps({"id": f"{doc.doc_id}-v{variant}", "text": text,
+                                      "published": f"2025-{1 + variant % 12:02d}-{day:02d}",
+                                      "outlet": doc.outlet, "title": doc.title}) + "\n")
+                count += 1
+    return count
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        n = build_corpus(folder)
+        path = str(folder / "corpus.jsonl")
+        options = Options()
+        start = time.perf_counter()
+        docs = [d for d in pipeline.analyze_all(readers.read([path], options), options)]
+        analyze_s = time.perf_counter() - start
+        words = sum(d.word_count for d in docs)
+        with Store.open(folder / "bench.db") as store:
+            start = time.perf_counter()
+            summary = ingest([path], store, options)
+            ingest_s = time.perf_counter() - start
+            start = time.perf_counter()
+            again = ingest([path], store, options)
+            reingest_s = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results = {
+        "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip(),
+        "stages": list(options.stages),
+        "documents": n,
+        "analyze_docs_per_s": round(n / analyze_s, 1),
+        "analyze_words_per_s": round(words / analyze_s),
+        "ingest_docs_per_s": round(summary.new / ingest_s, 1),
+        "reingest_docs_per_s": round(again.duplicate / reingest_s, 1),
+        "peak_rss_mb": round(peak_mb),
+    }
+    out = ROOT / "bench" / "results" / "latest.json"
+    out.write_text(json.dumps(results, indent=1) + "\n")
+    width = max(map(len, results))
+    for key, value in results.items():
+        print(f"{key:{width}}  {value}")
+    print(f"(written to {out.relative_to(ROOT)})")
+
+
+if __name__ == "__main__":
+    main()
