@@ -27,7 +27,7 @@ demo: install
 	$(BIN)/sitrep analyze examples/corpus --format table
 	@echo
 	@echo "Done. The results are in $(OUT)/:"
-	@echo "  $(OUT)/analysis.jsonl   one extraction record per article (spec: docs/EXTRACTION.md)"
+	@echo "  $(OUT)/analysis.jsonl   one extraction record per article (docs/RECORD.md)"
 	@echo "  $(OUT)/sitrep.db        the SQLite store (documents, sources, full-text index)"
 	@echo "Next:"
 	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db                 list the stored articles"

@@ -197,9 +197,5 @@ def show(doc_id: str, db: str, raw: bool, removed: bool, fmt: str) -> None:
     click.echo(data["raw"] if raw else data["text"])
 
 
-def run() -> None:  # pragma: no cover - exercised through the console script
-    main()
-
-
 if __name__ == "__main__":  # pragma: no cover
     main()

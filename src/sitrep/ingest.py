@@ -25,8 +25,6 @@ class Summary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, int]] = field(default_factory=list)
-    """(source, id of the stored document it copies)."""
 
 
 def ingest(paths: Iterable[str], store: Store, options: Options,
@@ -52,7 +50,6 @@ def ingest(paths: Iterable[str], store: Store, options: Options,
                     summary.new += 1
                 else:
                     summary.duplicate += 1
-                    summary.duplicates.append((item.source, stored.id))
             except InputError as exc:
                 summary.failed += 1
                 summary.errors.append(exc.message)

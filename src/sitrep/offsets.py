@@ -32,9 +32,9 @@ class OffsetMap:
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int] | None:
         """Raw span covering cleaned span [start, end), or None when it lies in separators only."""
-        first = next((self.to_raw(p) for p in range(start, end) if self.to_raw(p) is not None), None)
-        last = next((self.to_raw(p) for p in range(end - 1, start - 1, -1) if self.to_raw(p) is not None), None)
-        return None if first is None or last is None else (first, last + 1)
+        pieces = [(max(start, t) - t + r, min(end, t + n) - t + r)
+                  for t, r, n in self.segments if t < end and start < t + n]
+        return (pieces[0][0], pieces[-1][1]) if pieces else None
 
     def as_list(self) -> list[list[int]]:
         return [list(s) for s in self.segments]

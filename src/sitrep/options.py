@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 DEFAULT_STAGES = ("clean", "metadata", "language")
 
@@ -19,7 +19,6 @@ class Options:
     """HTML pages larger than this are refused: no news page is that large, and parsing it costs
     memory in proportion."""
     with_text: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
     def replace(self, **changes: object) -> Options:
         """A copy with some fields changed; options are immutable so runs can share one."""
