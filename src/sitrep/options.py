@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-DEFAULT_STAGES = ("clean", "metadata", "language")
+DEFAULT_STAGES = ("clean", "metadata", "language", "places")
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,8 @@ class Options:
     """HTML pages larger than this are refused: no news page is that large, and parsing it costs
     memory in proportion."""
     with_text: bool = False
+    gazetteer: str | None = None
+    """default, full, or the path of a gazetteer file; None: SITREP_GAZETTEER, else full if installed, else default."""
 
     def replace(self, **changes: object) -> Options:
         """A copy with some fields changed; options are immutable so runs can share one."""

@@ -16,6 +16,7 @@ from sitrep.document import Document
 from sitrep.errors import InputError
 from sitrep.meta import language, metadata  # noqa: F401  (register "metadata", "language")
 from sitrep.options import Options
+from sitrep.places import places  # noqa: F401  (registers "places")
 
 Stage = Callable[[Document, Options], None]
 

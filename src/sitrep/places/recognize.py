@@ -1,0 +1,275 @@
+"""Find place mentions in cleaned text: capitalised name chunks checked against the gazetteer, with the
+words around them that say what kind of place they are (a division, a district, a front sector, a
+settlement) or that they are no place at all (a person, an actor such as "Moscow said")."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from sitrep.places.gazetteer import Gazetteer, Hit
+from sitrep.places.names import loose_key
+from sitrep.segment import Token, sentences, tokens
+
+MAX_NAME_TOKENS = 5
+CONNECTORS = {"of", "on", "de", "upon", "-"}
+# Capitalised words that start sentences or name things other than places.
+NOT_NAMES = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+    "his", "her", "its", "their", "our", "my", "your", "according", "meanwhile", "however", "despite", "also",
+    "after", "before", "during", "while", "when", "if", "but", "and", "or", "in", "on", "at", "as", "for", "from",
+    "with", "by", "to", "of", "since", "until", "earlier", "later", "today", "yesterday", "tomorrow", "now",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "president", "minister", "ministry", "defence", "defense", "general", "staff", "forces", "army", "armed",
+    "military", "institute", "study", "war", "council", "security", "kremlin", "telegram", "reuters", "afp",
+    "tass", "ria", "interfax", "isw", "nato", "eu", "un", "us", "uk", "some", "many", "most", "all", "both",
+    "several", "other", "another", "each", "every", "no", "not", "what", "which", "who", "why", "how", "where",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "read", "more",
+    "first", "second", "third", "last", "new", "old", "great", "big", "small", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "head", "chief", "mr", "mrs", "ms", "dr", "said", "says",
+    "so", "yet", "still", "even", "just", "only", "then", "thus", "here", "again", "once", "though", "although",
+    "is", "was", "were", "are", "be", "been", "will", "would", "could", "should", "can", "may", "might",
+    "russian", "ukrainian", "russians", "ukrainians", "american", "european", "western", "soviet", "state",
+    "media", "news", "agency", "service", "office", "party", "group", "battlegroup", "brigade", "division",
+    "corps", "regiment", "battalion", "unit", "units", "air", "force", "navy", "guard", "border", "national",
+    "operation", "day", "week", "month", "year", "time", "people", "republic", "federation", "union",
+    "committee", "commission", "parliament", "government", "embassy", "mission", "palace", "square", "street",
+    "avenue", "hotel", "hospital", "school", "university", "church", "cathedral", "plant", "factory",
+}
+
+
+@cache
+def words(group: str) -> frozenset[str]:
+    """One group of data/place_words.tsv."""
+    text = resources.files("sitrep").joinpath("data/place_words.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t", 1)[1].strip() for line in text.splitlines()
+                     if line and not line.startswith("#") and line.split("\t", 1)[0] == group)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    text = resources.files("sitrep").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass
+class Mention:
+    """A stretch of text that names a place, with what its context says about it."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    hits: list[Hit]
+    role: str = "name"
+    """name | admin1 (followed by "region") | district | direction | settlement (after "village of")."""
+    cue: str | None = None
+    """The locative word or settlement noun that makes it a place ("in", "village of")."""
+    actor: bool = False
+    """Used as an actor ("Moscow said", "Kyiv's forces", "talks with Kyiv")."""
+    tied: list[int] = field(default_factory=list)
+    """Indexes of mentions of divisions it is tied to: "X in Y region", "X, Y region", "X (Y region)"."""
+    group: int | None = None
+    """Mentions listed together ("A, B and C") share a group."""
+    label_end: int | None = None
+    """Where a following kind word ends ("Sumy region"): the mention's full phrase is text[start:label_end]."""
+
+
+class Recognizer:
+    """Finds mentions; one per document, sharing the gazetteer's lookups through a cache."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._cache: dict[str, list[Hit]] = {}
+
+    def lookup(self, name: str) -> list[Hit]:
+        key = loose_key(name)
+        if key not in self._cache:
+            self._cache[key] = self.gazetteer.lookup(key) if key else []
+        return self._cache[key]
+
+    def mentions(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        spans = sentences(text)
+        for index, span in enumerate(spans):
+            toks = tokens(text, span.start, span.end)
+            found.extend(self._sentence(text, toks, index))
+        _tie(found, text)
+        return found
+
+    def _sentence(self, text: str, toks: list[Token], sentence: int) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            chunk = self._chunk(toks, i)
+            if not chunk:
+                i += 1
+                continue
+            j = i + len(chunk)
+            if self._is_person(toks, i, chunk):
+                i = j
+                continue
+            out.extend(self._names_in(text, toks, i, chunk, sentence))
+            i = j
+        _enumerations(out, text)
+        return out
+
+    @staticmethod
+    def _chunk(toks: list[Token], i: int) -> list[Token]:
+        """The capitalised name tokens starting at i (with inner connectors: Rostov-on-Don, Sea of Azov)."""
+        chunk: list[Token] = []
+        k = i
+        while k < len(toks) and len(chunk) < MAX_NAME_TOKENS + 2:
+            tok = toks[k]
+            if tok.capitalized and tok.text[:1].isalpha():
+                chunk.append(tok)
+            elif chunk and tok.text.lower() in CONNECTORS and k + 1 < len(toks) and toks[k + 1].capitalized:
+                chunk.append(tok)
+            else:
+                break
+            k += 1
+        while chunk and chunk[-1].text.lower() in CONNECTORS:
+            chunk.pop()
+        return chunk
+
+    @staticmethod
+    def _is_person(toks: list[Token], i: int, chunk: list[Token]) -> bool:
+        """A name right after a lower-case title ("governor Vyacheslav Gladkov")."""
+        before = toks[i - 1].text.lower().rstrip(".") if i > 0 else ""
+        return before in words("title") and not toks[i - 1].capitalized and len(chunk) <= 4
+
+    @staticmethod
+    def _person_starts(chunk: list[Token], a: int) -> bool:
+        """A person's name starts here: a given name before another name, or a title ("President", "Governor")."""
+        tok = chunk[a]
+        nxt = chunk[a + 1] if a + 1 < len(chunk) else None
+        return (tok.text in given_names() and nxt is not None and nxt.capitalized) or (
+            tok.text.lower() in words("title") and nxt is not None and nxt.text.lower() not in NOT_NAMES)
+
+    def _names_in(self, text: str, toks: list[Token], i: int, chunk: list[Token], sentence: int) -> list[Mention]:
+        """The longest gazetteer names inside a chunk, left to right, and names the context makes places."""
+        out: list[Mention] = []
+        a = 0
+        while a < len(chunk):
+            if self._person_starts(chunk, a):
+                break  # the rest of the chunk is a person's name and title
+            if chunk[a].text.lower() in NOT_NAMES or chunk[a].text.lower() in CONNECTORS:
+                a += 1
+                continue
+            best = None
+            for b in range(min(len(chunk), a + MAX_NAME_TOKENS), a, -1):
+                if chunk[b - 1].text.lower() in CONNECTORS:
+                    continue
+                name = text[chunk[a].start:chunk[b - 1].end]
+                hits = self.lookup(name)
+                if hits:
+                    best = (b, hits)
+                    break
+            start_tok = i + a
+            if best is None:
+                b = a + 1
+                while b < len(chunk) and chunk[b].text.lower() not in NOT_NAMES:
+                    b += 1
+                hits = []
+            else:
+                b, hits = best
+            mention = Mention(chunk[a].start, chunk[b - 1].end, text[chunk[a].start:chunk[b - 1].end], sentence, hits)
+            self._context(mention, toks, start_tok, i + b, text)
+            if hits or mention.role in ("settlement", "district", "direction", "admin1"):
+                out.append(mention)
+            a = b
+        return out
+
+    def _context(self, m: Mention, toks: list[Token], first: int, after: int, text: str) -> None:
+        """Set role, cue and actor from the words before and after a name."""
+        nxt = toks[after].text.lower() if after < len(toks) else ""
+        nxt2 = toks[after + 1].text.lower() if after + 1 < len(toks) else ""
+        before = [t.text.lower() for t in toks[max(0, first - 3):first]]
+        nxt3 = toks[after + 2].text.lower() if after + 2 < len(toks) else ""
+        if nxt == "people" and nxt2 in ("'s", "’s") and nxt3 == "republic":
+            m.role, m.label_end = "admin1", toks[after + 2].end
+        elif nxt in words("division"):
+            m.role, m.label_end = "admin1", toks[after].end
+        elif nxt in words("district"):
+            m.role, m.label_end = "district", toks[after].end
+        elif nxt in words("direction"):
+            m.role, m.label_end = "direction", toks[after].end
+        elif nxt in ("village", "town", "city", "settlement"):
+            m.role, m.cue = "settlement", nxt
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in words("settlement"):
+            m.role, m.cue = ("settlement" if m.role == "name" else m.role), f"{before[-2]} of"
+        elif before and before[-1] in words("settlement") and before[-1] not in ("capital", "hub", "port"):
+            m.role, m.cue = ("settlement" if m.role == "name" else m.role), before[-1]
+        for n in (3, 2, 1):
+            phrase = " ".join(before[-n:]) if len(before) >= n else ""
+            if phrase in words("locative") or (before and before[-1] in ("the", "'s") and len(before) >= 2
+                                               and before[-2] in words("locative")):
+                m.cue = m.cue or (phrase or before[-2])
+                break
+        possessive = nxt in ("'s", "’s") or text[m.end:m.end + 2] in ("'s", "’s")
+        after_possessive = nxt2 if possessive else nxt
+        if (after_possessive in words("actor") and m.role == "name" and m.cue in (None, "between", "with")) or (
+                before and before[-1] in ("with", "between", "and", "pro", "anti") and m.cue in (None, "between")
+                and any(w in ("talks", "negotiations", "relations", "ties", "dialogue", "meeting", "deal", "war")
+                        for w in [t.text.lower() for t in toks[max(0, first - 8):first]])):
+            m.actor = True
+
+
+def _enumerations(mentions: list[Mention], text: str) -> None:
+    """"the Zaporozhzhie and Kherson regions", "the villages of A, B and C": the kind word applies to all."""
+    group = 0
+    for k in range(len(mentions) - 1, 0, -1):
+        cur, prev = mentions[k], mentions[k - 1]
+        between = text[prev.end:cur.start].strip().lower()
+        if between in (",", "and", ", and", "or", ", or", "&"):
+            if prev.group is None:
+                group += 1
+                prev.group = cur.group if cur.group is not None else group
+            cur.group = prev.group
+            if cur.role in ("admin1", "district", "direction") and prev.role == "name" and (
+                    cur.label_end is None or text[cur.label_end - 1] == "s"):
+                prev.role = cur.role
+            if prev.role == "settlement" and cur.role == "name":
+                cur.role, cur.cue = "settlement", cur.cue or prev.cue
+    # a list right after a plural division word: "the five regions—Donetsk, Kherson, Luhansk and Crimea"
+    for m in mentions:
+        if m.group is not None and m.role == "name":
+            lead = text[max(0, m.start - 40):m.start].lower()
+            if LIST_OF_DIVISIONS.search(lead):
+                for other in mentions:
+                    if other.group == m.group and other.role == "name":
+                        other.role = "admin1"
+    # settlement role flows forward through a list too ("the villages of A, B and C")
+    by_group: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.group is not None:
+            by_group[m.group].append(m)
+    for members in by_group.values():
+        if members[0].role == "settlement":
+            for m in members[1:]:
+                if m.role == "name":
+                    m.role, m.cue = "settlement", m.cue or members[0].cue
+
+
+LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
+TIE = re.compile(r"^\s*(?:,|\bin\b|\bof\b|\(|\bnear\b|\bat\b|—|-)\s*(?:(?:the|ukraine['’]s|russia['’]s|its|his|"
+                 r"north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                 r"south-?eastern|south-?western|border|frontline|front-line)\s+){0,3}$", re.IGNORECASE)
+
+
+def _tie(mentions: list[Mention], text: str) -> None:
+    """Tie a name to the division right after it: "Zorya in Ukraine's Donetsk region", "Dachne, Dnipropetrovsk"."""
+    for k, m in enumerate(mentions):
+        if m.role == "admin1":
+            continue
+        for other in mentions[k + 1:k + 3]:
+            if other.sentence != m.sentence or other.start - m.end > 60:
+                break
+            if (other.role == "admin1" or any(h.place.kind == "admin1" for h in other.hits)) and \
+                    TIE.match(text[m.end:other.start]):
+                m.tied.append(mentions.index(other))
+                break

@@ -1,0 +1,229 @@
+"""Choose the place each mention stands for, or say honestly how precisely it can be placed.
+
+The text's own context decides first (a division named right after the name, then in the same sentence),
+then the other places of the article (which divisions it names, how near a candidate lies to the places
+already placed), then what the gazetteer knows (population, how the spelling is known), then the theater.
+A settlement the gazetteer does not know, tied to a division, comes back as that division's centroid
+with `precision: admin1`; never as a namesake elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from sitrep.places.gazetteer import Gazetteer, Hit, Place
+from sitrep.places.names import loose_key
+from sitrep.places.recognize import Mention
+
+THEATER = {"UA", "RU"}
+NEIGHBOURS = {"BY", "MD", "PL", "RO", "SK", "HU", "GE", "KZ", "TR"}
+HOW_SCORE = {"official": 6, "variant": 6, "alternate": 4, "romanized": 3, "former": 2, "russian": 1}
+BIG_CITY = 100_000
+# Words before a country name that make it a location rather than an actor.
+COUNTRY_CUES = {"in", "into", "inside", "within", "across", "throughout", "over", "to", "toward", "towards", "near",
+                "at", "beyond", "off", "on", "visit to", "trip to"}
+KIND_OUT = {"settlement": "settlement", "admin1": "admin1", "country": "country", "admin2": "region",
+            "district": "region", "region": "region"}
+
+
+@dataclass
+class Resolved:
+    """A place found in the text: a gazetteer place, or one placed no finer than a division."""
+
+    name: str
+    kind: str
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    geonameid: int | None = None
+    place_id: int | None = None
+
+    @property
+    def identity(self) -> tuple:
+        return ("place", self.place_id) if self.place_id else ("named", loose_key(self.name), self.admin1, self.kind)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def from_place(place: Place) -> Resolved:
+    return Resolved(place.name, KIND_OUT.get(place.kind, "settlement"), place.admin1, place.country,
+                    place.lat, place.lon, place.precision, place.geonameid, place.id)
+
+
+def from_hit(hit: Hit) -> Resolved:
+    """The place a hit names, under the name the text used when that is another name of the place
+    (a village known by two names), not a spelling of its gazetteer name (Kharkov for Kharkiv)."""
+    resolved = from_place(hit.place)
+    if hit.how in ("alternate", "romanized") and ratio(loose_key(hit.form), loose_key(hit.place.name)) < 60:
+        resolved.name = hit.form
+    return resolved
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def resolve(self, mentions: list[Mention]) -> list[Resolved | None]:
+        out: list[Resolved | None] = [None] * len(mentions)
+        for k, m in enumerate(mentions):  # divisions and countries first: they are the context of the rest
+            if m.role == "admin1" or (m.role == "name" and not m.actor and self._division_or_country(m.hits)):
+                out[k] = self._division(m)
+        doc_admin1 = Counter(r.admin1 for r in out if r and r.kind == "admin1")
+        sentence_admin1: dict[int, set[str]] = {}
+        for k, r in enumerate(out):
+            if r and r.admin1 and r.kind == "admin1":
+                sentence_admin1.setdefault(mentions[k].sentence, set()).add(r.admin1)
+        anchors: list[tuple[float, float]] = []
+        for k, m in enumerate(mentions):  # then names with one plausible reading
+            if out[k] is None and not m.actor:
+                sure = self._sure(m)
+                if sure and self._plausible(m, sure, [], set(), Counter()):
+                    out[k] = self._settlement_like(m, sure)
+                    if sure.place.lat is not None and sure.place.country in THEATER:
+                        anchors.append((sure.place.lat, sure.place.lon))
+                    if sure.place.admin1:
+                        doc_admin1[sure.place.admin1] += 0.5
+        for k, m in enumerate(mentions):
+            if out[k] is not None or m.actor:
+                continue
+            tied = [out[t].admin1 for t in m.tied if out[t] is not None and out[t].admin1]
+            near = set()
+            for s in (m.sentence - 1, m.sentence, m.sentence + 1):
+                near |= sentence_admin1.get(s, set())
+            out[k] = self._choose(m, tied, near, doc_admin1, anchors)
+        return out
+
+    @staticmethod
+    def _division_or_country(hits: list[Hit]) -> bool:
+        kinds = {h.place.kind for h in hits if h.how in ("official", "variant") or h.place.country in THEATER}
+        return bool(kinds & {"admin1", "country", "region"}) and not any(
+            h.place.kind == "settlement" and h.place.population >= BIG_CITY and h.how != "former" for h in hits)
+
+    def _division(self, m: Mention) -> Resolved | None:
+        ranked = sorted((h for h in m.hits if h.place.kind in ("admin1", "country", "region")),
+                        key=lambda h: (h.place.kind != "admin1" if m.role == "admin1" else h.place.kind == "admin1",
+                                       h.place.country not in THEATER, -HOW_SCORE[h.how], -h.place.population))
+        if m.role == "admin1" and ranked and ranked[0].place.kind != "admin1":
+            ranked = []
+        if not ranked and m.role == "admin1":  # "Kramatorsk region": the division the settlement lies in
+            towns = sorted((h for h in m.hits if h.place.kind == "settlement" and h.place.admin1),
+                           key=lambda h: (h.place.country not in THEATER, -h.place.population))
+            if towns:
+                division = self.gazetteer.admin1(towns[0].place.admin1)
+                return from_place(division) if division else None
+            return None
+        if not ranked:
+            return None
+        best = ranked[0].place
+        if best.kind == "admin1" and best.country not in THEATER and m.role != "admin1" and ranked[0].how != "official":
+            return None  # a bare foreign division name is more often a person or a thing than a place
+        if best.kind == "country" and (m.cue or "") not in COUNTRY_CUES:
+            return None  # "Russia said", "support from the United States": an actor, not a location
+        return from_hit(ranked[0])
+
+    @staticmethod
+    def _sure(m: Mention) -> Hit | None:
+        """The one plausible reading of a name, without context: a big city, or a theater place with no namesake."""
+        settlements = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
+        if not settlements:
+            return None
+        big = [h for h in settlements if h.place.population >= BIG_CITY]
+        if big:
+            top = max(big, key=lambda h: h.place.population)
+            if all(h.place.population * 5 <= top.place.population or h is top for h in settlements):
+                return top
+        theater = [h for h in settlements if h.place.country in THEATER]
+        if len(theater) == 1 and len(settlements) == 1 and (m.cue or m.role != "name" or theater[0].place.population >= 2000):
+            return theater[0]
+        return None
+
+    def _settlement_like(self, m: Mention, hit: Hit) -> Resolved:
+        place = hit.place
+        if m.role == "district" and place.kind == "settlement":
+            return Resolved(f"{m.text} district", "region", place.admin1, place.country, place.lat, place.lon,
+                            "admin2" if place.precision == "settlement" else place.precision)
+        if m.role == "direction" and place.kind == "settlement":
+            return Resolved(f"{m.text} direction", "region", place.admin1, place.country, place.lat, place.lon,
+                            "admin2" if place.precision == "settlement" else place.precision)
+        return from_hit(hit)
+
+    def _choose(self, m: Mention, tied: list[str], near: set[str], doc_admin1: Counter,
+                anchors: list[tuple[float, float]]) -> Resolved | None:
+        candidates = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
+        if m.role == "district":
+            districts = [h for h in candidates if h.place.kind in ("district", "admin2")]
+            candidates = districts or candidates
+        scored = sorted(((self._score(h, m, tied, near, doc_admin1, anchors), h) for h in candidates),
+                        key=lambda x: -x[0])
+        if tied and (not scored or scored[0][1].place.admin1 not in tied):
+            return self._unknown(m, tied[0])
+        if not scored:
+            if m.role in ("settlement", "district", "direction") and (tied or near):
+                return self._unknown(m, tied[0] if tied else sorted(near)[0])
+            return None
+        best_score, best = scored[0]
+        if not self._plausible(m, best, tied, near, doc_admin1):
+            if m.role in ("settlement", "district", "direction") and (tied or near):
+                return self._unknown(m, tied[0] if tied else sorted(near)[0])
+            return None
+        rivals = [h for s, h in scored[1:] if best_score - s < 3 and h.place.admin1 == best.place.admin1
+                  and h.place.id != best.place.id and h.place.kind == best.place.kind]
+        if rivals and best.place.population < 5 * max(h.place.population for h in rivals) + 1:
+            return self._unknown(m, best.place.admin1, best.place.name)  # namesakes in one oblast: say only the oblast
+        return self._settlement_like(m, best)
+
+    @staticmethod
+    def _score(h: Hit, m: Mention, tied: list[str], near: set[str], doc_admin1: Counter,
+               anchors: list[tuple[float, float]]) -> float:
+        p = h.place
+        score = 0.0
+        if p.admin1 in tied:
+            score += 100
+        if p.admin1 in near:
+            score += 30
+        score += min(45, 15 * doc_admin1.get(p.admin1, 0))
+        score += 10 if p.country in THEATER else 3 if p.country in NEIGHBOURS else 0
+        if anchors and p.lat is not None:
+            closest = min(_km((p.lat, p.lon), a) for a in anchors)
+            score += 20 * math.exp(-closest / 150)
+        score += 4 * math.log10(p.population + 1)
+        score += HOW_SCORE[h.how]
+        score += 3 if p.precision == "settlement" else 0
+        return score
+
+    @staticmethod
+    def _plausible(m: Mention, h: Hit, tied: list[str], near: set[str], doc_admin1: Counter) -> bool:
+        """Whether the best reading is a place at all: small places need context; foreign ones need size."""
+        p = h.place
+        if p.feature == "PPLC" and not m.cue:
+            return False  # "Moscow", "Washington" alone stand for governments
+        if p.admin1 in tied or p.admin1 in near:
+            return True
+        if p.country in THEATER:
+            return bool(m.cue or m.role != "name" or m.group is not None or p.population >= 5000
+                        or doc_admin1.get(p.admin1, 0) >= 1)
+        if p.population >= 1_000_000 and h.how in ("official", "variant"):
+            return True
+        return p.population >= BIG_CITY and bool(m.cue) and h.how in ("official", "variant", "alternate")
+
+    def _unknown(self, m: Mention, admin1: str, name: str | None = None) -> Resolved | None:
+        division = self.gazetteer.admin1(admin1)
+        if division is None:
+            return None
+        label = name or m.text
+        if m.role == "district":
+            label = f"{label} district"
+        elif m.role == "direction":
+            label = f"{label} direction"
+        kind = "region" if m.role in ("district", "direction") else "settlement"
+        return Resolved(label, kind, admin1, division.country, division.lat, division.lon, "admin1")
