@@ -252,6 +252,12 @@ class Sources:
                 if len(ancestors) > 1:
                     raion_points[ancestors[1]].append((*self.ua_coords[found[0]], 1))
         raion_centre = {r: weighted_centre(pts) for r, pts in raion_points.items()}
+        official = {(fold(name), oblast_iso(sid)): name for sid, name, _c, _a in settlements}
+        for (cyrillic, iso), places in self.ua_by_name.items():  # GeoNames places named as the codifier names them
+            name = official.get((cyrillic, iso))
+            if name:
+                kmu = ukrainian_forms(name)[0][0]
+                self.b.db.executemany("UPDATE places SET name = ? WHERE id = ?", [(kmu, p) for p in set(places)])
         for sid, name, category, ancestors in settlements:
             iso = oblast_iso(sid)
             raion = ancestors[1] if len(ancestors) > 1 else None

@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from sitrep.errors import StoreError
+from sitrep.places.names import fold
 
 SCHEMA_VERSION = 1
 TIERS = ("default", "full")
@@ -112,14 +113,18 @@ class Gazetteer:
     def _place(row: sqlite3.Row) -> Place:
         return Place(**{k: row[k] for k in Place.__dataclass_fields__})
 
-    def lookup(self, key: str) -> list[Hit]:
-        """Every place with a spelling under `key`."""
+    def lookup(self, key: str, spelling: str | None = None) -> list[Hit]:
+        """Every place with a spelling under `key`; per place, the spelling as written if it has it, else its
+        most reliable one."""
         rows = self.db.execute(
             "SELECT p.*, n.form, n.how FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
+        written = fold(spelling) if spelling else None
         best: dict[int, Hit] = {}
         for row in rows:
             hit = Hit(self._place(row), row["form"], row["how"])
-            if row["id"] not in best or HOW_RANK[hit.how] < HOW_RANK[best[row["id"]].how]:
+            rank = (fold(hit.form) != written, HOW_RANK[hit.how])
+            old = best.get(row["id"])
+            if old is None or rank < (fold(old.form) != written, HOW_RANK[old.how]):
                 best[row["id"]] = hit
         return list(best.values())
 
@@ -153,7 +158,9 @@ class Gazetteer:
         return {kind: n for kind, n in self.db.execute("SELECT kind, count(*) FROM places GROUP BY kind")}
 
 
-HOW_RANK = {"official": 0, "variant": 1, "alternate": 2, "romanized": 3, "former": 4, "russian": 5}
+# Which spelling of a place counts when one key finds it under several: a former name is a fact about the
+# place, not a mere spelling, so it ranks above alternates.
+HOW_RANK = {"official": 0, "variant": 1, "former": 2, "alternate": 3, "romanized": 4, "russian": 5, "fuzzy": 6}
 
 
 def resolve_choice(choice: str | None = None) -> Path:

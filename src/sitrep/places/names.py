@@ -75,6 +75,7 @@ def latin_forms(name: str, language: str | None = None) -> set[str]:
 # Ukrainian spellings of a Russian-speaking source's name, undone. Each rule gives alternatives, since
 # the Ukrainian letter does not tell which Russian one it came from (і: и or о; е: е or о).
 RUSSIANIZE: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"^вов([кч])", (r"вол\1",)),
     (r"івка\b", ("овка", "евка")),
     (r"ів\b", ("ов", "ев")),
     (r"іль\b", ("оль",)),

@@ -10,12 +10,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from rapidfuzz.distance import Levenshtein
+
 from sitrep.places.gazetteer import Gazetteer, Hit
-from sitrep.places.names import loose_key
+from sitrep.places.names import fold, loose_key
 from sitrep.segment import Token, sentences, tokens
 
 MAX_NAME_TOKENS = 5
 CONNECTORS = {"of", "on", "de", "upon", "-"}
+ABBREVIATED = {"St", "Mt", "Ft", "Pt"}  # "St. Petersburg": the period belongs to the name
 # Capitalised words that start sentences or name things other than places.
 NOT_NAMES = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
@@ -31,6 +34,7 @@ NOT_NAMES = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "read", "more",
     "first", "second", "third", "last", "new", "old", "great", "big", "small", "one", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten", "head", "chief", "mr", "mrs", "ms", "dr", "said", "says",
+    "st", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "so", "yet", "still", "even", "just", "only", "then", "thus", "here", "again", "once", "though", "although",
     "is", "was", "were", "are", "be", "been", "will", "would", "could", "should", "can", "may", "might",
     "russian", "ukrainian", "russians", "ukrainians", "american", "european", "western", "soviet", "state",
@@ -39,6 +43,8 @@ NOT_NAMES = {
     "operation", "day", "week", "month", "year", "time", "people", "republic", "federation", "union",
     "committee", "commission", "parliament", "government", "embassy", "mission", "palace", "square", "street",
     "avenue", "hotel", "hospital", "school", "university", "church", "cathedral", "plant", "factory",
+    "region", "regions", "oblast", "oblasts", "province", "district", "districts", "raion", "direction",
+    "front", "city", "village", "town", "council", "administration", "regional", "military", "civil",
 }
 
 
@@ -79,27 +85,63 @@ class Mention:
     """Where a following kind word ends ("Sumy region"): the mention's full phrase is text[start:label_end]."""
 
 
+GEO_TAIL = {"peninsula", "river", "sea", "island", "spit", "strait", "bay", "lake", "bridge", "reservoir",
+            "nuclear", "power", "plant", "npp", "dam", "canal"}
+UNIT_WORDS = {"battlegroup", "group", "grouping", "brigade", "division", "corps", "army", "fleet", "operation",
+              "unit", "regiment", "battalion", "task", "detachment"}
+MEDIA_WORDS = {"times", "post", "herald", "journal", "news", "tribune", "gazette", "telegraph", "independent",
+               "observer", "mirror", "star", "review", "standard", "chronicle", "express", "today", "daily",
+               "weekly", "monitor", "pravda", "izvestia", "insider", "dispatch", "ledger", "courier", "telegram",
+               "channel", "tv", "newspaper", "website", "agency", "blog", "radio"}
+ROUTE_WORDS = {"train", "line", "road", "highway", "motorway", "stretch", "route", "railway", "section", "axis",
+               "front", "border", "direction", "pipeline", "corridor"}
+NOT_A_PLACE_BEFORE = re.compile(r"(?:\baccording to(?: the)?|\bformer name,?|\bformerly(?: known as| called)?,?|"
+                                r"\bpreviously (?:known as|called),?|\bonce called|\brenamed from|\bcited by|"
+                                r"\bquoted by|\breported by|\bwrites|\bsaid|\btold)\s*$", re.IGNORECASE)
+
+
 class Recognizer:
     """Finds mentions; one per document, sharing the gazetteer's lookups through a cache."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._cache: dict[str, list[Hit]] = {}
+        self._cache: dict[tuple[str, str], list[Hit]] = {}
+        self.people: set[str] = set()
 
     def lookup(self, name: str) -> list[Hit]:
-        key = loose_key(name)
+        key = (loose_key(name), fold(name))
         if key not in self._cache:
-            self._cache[key] = self.gazetteer.lookup(key) if key else []
+            self._cache[key] = self.gazetteer.lookup(key[0], name) if key[0] else []
         return self._cache[key]
 
     def mentions(self, text: str) -> list[Mention]:
-        found: list[Mention] = []
         spans = sentences(text)
-        for index, span in enumerate(spans):
-            toks = tokens(text, span.start, span.end)
+        sentence_tokens = [tokens(text, span.start, span.end) for span in spans]
+        self.people = self._people(sentence_tokens)
+        found: list[Mention] = []
+        for index, toks in enumerate(sentence_tokens):
             found.extend(self._sentence(text, toks, index))
         _tie(found, text)
         return found
+
+    def _people(self, sentence_tokens: list[list[Token]]) -> set[str]:
+        """Surnames of the people the text names in full ("Vladimir Putin", "Governor Gladkov"): a surname
+        alone elsewhere ("Putin said", "according to Kovalev") is that person, not a place."""
+        people: set[str] = set()
+        for toks in sentence_tokens:
+            i = 0
+            while i < len(toks):
+                chunk = self._chunk(toks, i)
+                if not chunk:
+                    i += 1
+                    continue
+                for a in range(len(chunk)):
+                    if self._person_starts(chunk, a) or (a == 0 and self._is_person(toks, i, chunk)):
+                        people.update(t.text for t in chunk[a + 1 if a < len(chunk) - 1 else a:]
+                                      if t.text.lower() not in NOT_NAMES)
+                        break
+                i += len(chunk)
+        return people
 
     def _sentence(self, text: str, toks: list[Token], sentence: int) -> list[Mention]:
         out: list[Mention] = []
@@ -110,12 +152,20 @@ class Recognizer:
                 i += 1
                 continue
             j = i + len(chunk)
-            if self._is_person(toks, i, chunk):
+            lead = text[toks[max(0, i - 6)].start:chunk[0].start]
+            trail = toks[j].text.lower() if j < len(toks) else ""
+            if (self._is_person(toks, i, chunk) or NOT_A_PLACE_BEFORE.search(lead) or trail in MEDIA_WORDS
+                    or chunk[-1].text.lower() in MEDIA_WORDS):
                 i = j
                 continue
             out.extend(self._names_in(text, toks, i, chunk, sentence))
             i = j
         _enumerations(out, text)
+        for m in out:  # "in the Sudzhansky and Korenevsky districts": the role came from the list
+            if m.role == "district" and not m.hits:
+                m.hits = self._district_seat(m.text)
+        if _title_case(toks):  # a headline: every word is capitalised, so only exact names count
+            out = [m for m in out if any(h.how in ("official", "variant") for h in m.hits)]
         return out
 
     @staticmethod
@@ -127,20 +177,24 @@ class Recognizer:
             tok = toks[k]
             if tok.capitalized and tok.text[:1].isalpha():
                 chunk.append(tok)
-            elif chunk and tok.text.lower() in CONNECTORS and k + 1 < len(toks) and toks[k + 1].capitalized:
+            elif chunk and k + 1 < len(toks) and toks[k + 1].capitalized and (
+                    tok.text.lower() in CONNECTORS or (tok.text == "." and chunk[-1].text in ABBREVIATED)):
                 chunk.append(tok)
             else:
                 break
             k += 1
-        while chunk and chunk[-1].text.lower() in CONNECTORS:
+        while chunk and (chunk[-1].text.lower() in CONNECTORS or chunk[-1].text == "."):
             chunk.pop()
         return chunk
 
     @staticmethod
     def _is_person(toks: list[Token], i: int, chunk: list[Token]) -> bool:
-        """A name right after a lower-case title ("governor Vyacheslav Gladkov")."""
+        """A name right after a lower-case title ("governor Vyacheslav Gladkov"), or before ", who"."""
         before = toks[i - 1].text.lower().rstrip(".") if i > 0 else ""
-        return before in words("title") and not toks[i - 1].capitalized and len(chunk) <= 4
+        j = i + len(chunk)
+        who = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].text.lower() == "who"
+        return (before in words("title") and not toks[i - 1].capitalized and len(chunk) <= 4) or (
+            who and len(chunk) <= 3)
 
     @staticmethod
     def _person_starts(chunk: list[Token], a: int) -> bool:
@@ -157,19 +211,28 @@ class Recognizer:
         while a < len(chunk):
             if self._person_starts(chunk, a):
                 break  # the rest of the chunk is a person's name and title
-            if chunk[a].text.lower() in NOT_NAMES or chunk[a].text.lower() in CONNECTORS:
+            low = chunk[a].text.lower()
+            if low in UNIT_WORDS:
+                break  # "Battlegroup Sever", "Operation Spiderweb": names of units and operations
+            if low in CONNECTORS or low == "." or (chunk[a].text in self.people and len(chunk) == 1):
                 a += 1
                 continue
             best = None
-            for b in range(min(len(chunk), a + MAX_NAME_TOKENS), a, -1):
-                if chunk[b - 1].text.lower() in CONNECTORS:
+            shortest = a + 2 if low in NOT_NAMES else a + 1  # "St. Petersburg", "Sea of Azov", not "St" alone
+            for b in range(min(len(chunk), a + MAX_NAME_TOKENS), shortest - 1, -1):
+                if chunk[b - 1].text.lower() in CONNECTORS or chunk[b - 1].text == ".":
                     continue
-                name = text[chunk[a].start:chunk[b - 1].end]
-                hits = self.lookup(name)
+                hits = self._lookup_span(text, chunk[a].start, chunk[b - 1].end, toks, i + b)
                 if hits:
                     best = (b, hits)
                     break
-            start_tok = i + a
+            if best is None and low in NOT_NAMES:
+                a += 1
+                continue
+            if best is None and "-" in chunk[a].text and self._splits(chunk[a], toks, i + a):
+                out.extend(self._hyphen_parts(text, toks, i + a, chunk[a], sentence))  # "Klimov-Moscow train"
+                a += 1
+                continue
             if best is None:
                 b = a + 1
                 while b < len(chunk) and chunk[b].text.lower() not in NOT_NAMES:
@@ -178,18 +241,71 @@ class Recognizer:
             else:
                 b, hits = best
             mention = Mention(chunk[a].start, chunk[b - 1].end, text[chunk[a].start:chunk[b - 1].end], sentence, hits)
-            self._context(mention, toks, start_tok, i + b, text)
-            if hits or mention.role in ("settlement", "district", "direction", "admin1"):
+            self._context(mention, toks, i + a, i + b, text)
+            if not hits:
+                mention.hits = self._fuzzy(mention.text)
+            if mention.hits or mention.role in ("settlement", "district", "direction", "admin1"):
                 out.append(mention)
             a = b
         return out
+
+    def _lookup_span(self, text: str, start: int, end: int, toks: list[Token], after: int) -> list[Hit]:
+        """Hits for text[start:end], also with a geographic word after it ("Crimean peninsula", "Oskil River")."""
+        for extra in (2, 1):
+            tail = toks[after:after + extra]
+            if len(tail) == extra and all(t.text.lower() in GEO_TAIL for t in tail):
+                hits = self.lookup(text[start:tail[-1].end])
+                if hits:
+                    return hits
+        return self.lookup(text[start:end])
+
+    @staticmethod
+    def _splits(tok: Token, toks: list[Token], index: int) -> bool:
+        """Whether a hyphenated name is two places ("Unecha-Zhecha stretch", "Lysivka-Pishchane line"), not one
+        ("the settlement of Nikolayevo-Daryino") or a modifier ("Moscow-led", "Kremlin-backed")."""
+        parts = tok.text.split("-")
+        if not all(p[:1].isupper() for p in parts):
+            return False
+        before = " ".join(t.text.lower() for t in toks[max(0, index - 2):index])
+        return not any(before.endswith(f"{w} of") for w in words("settlement"))
+
+    def _hyphen_parts(self, text: str, toks: list[Token], index: int, tok: Token, sentence: int) -> list[Mention]:
+        out = []
+        offset = tok.start
+        route = index + 1 < len(toks) and toks[index + 1].text.lower() in ROUTE_WORDS
+        for part in tok.text.split("-"):
+            if part.lower() not in NOT_NAMES:
+                hits = self.lookup(part)
+                mention = Mention(offset, offset + len(part), part, sentence, hits)
+                self._context(mention, toks, index, index + 1, text)
+                if route:
+                    mention.cue = "route"
+                if not hits:
+                    mention.hits = self._fuzzy(part)
+                if mention.hits or mention.cue:
+                    out.append(mention)
+            offset += len(part) + 1
+        return out
+
+    def _fuzzy(self, name: str) -> list[Hit]:
+        """Theater places one or two letters away from a name no gazetteer spells (Dachanske, Volkov)."""
+        key = loose_key(name)
+        if len(key) < 6 or " " in key:
+            return []
+        limit = 1 if len(key) < 10 else 2
+        found: list[Hit] = []
+        for length in range(len(key) - limit, len(key) + limit + 1):
+            for other in self.gazetteer.keys_by_length.get(length, ()):
+                if other[0] == key[0] and Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
+                    found.extend(Hit(h.place, h.form, "fuzzy") for h in self.lookup(other))
+        return found
 
     def _context(self, m: Mention, toks: list[Token], first: int, after: int, text: str) -> None:
         """Set role, cue and actor from the words before and after a name."""
         nxt = toks[after].text.lower() if after < len(toks) else ""
         nxt2 = toks[after + 1].text.lower() if after + 1 < len(toks) else ""
-        before = [t.text.lower() for t in toks[max(0, first - 3):first]]
         nxt3 = toks[after + 2].text.lower() if after + 2 < len(toks) else ""
+        before = [t.text.lower() for t in toks[max(0, first - 3):first]]
         if nxt == "people" and nxt2 in ("'s", "’s") and nxt3 == "republic":
             m.role, m.label_end = "admin1", toks[after + 2].end
         elif nxt in words("division"):
@@ -210,13 +326,34 @@ class Recognizer:
                                                and before[-2] in words("locative")):
                 m.cue = m.cue or (phrase or before[-2])
                 break
-        possessive = nxt in ("'s", "’s") or text[m.end:m.end + 2] in ("'s", "’s")
+        possessive = nxt in ("'s", "’s")
         after_possessive = nxt2 if possessive else nxt
         if (after_possessive in words("actor") and m.role == "name" and m.cue in (None, "between", "with")) or (
                 before and before[-1] in ("with", "between", "and", "pro", "anti") and m.cue in (None, "between")
                 and any(w in ("talks", "negotiations", "relations", "ties", "dialogue", "meeting", "deal", "war")
                         for w in [t.text.lower() for t in toks[max(0, first - 8):first]])):
             m.actor = True
+        if m.role == "district" and not m.hits:
+            m.hits = self._district_seat(m.text)
+
+    def _district_seat(self, adjective: str) -> list[Hit]:
+        """The seat of a district named by an adjective: Sudzhansky -> Sudzha, Korenevsky -> Korenevo."""
+        stem = re.sub(r"(?:n?s?k(?:y|iy|yi|ii|i|ij|oy|ий|ый)|s?k[ao]ya)$", "", adjective, flags=re.IGNORECASE)
+        if stem == adjective or len(stem) < 3:
+            return []
+        for ending in ("", "a", "o", "e", "sk", "ka", "ovo", "evo"):
+            hits = [h for h in self.lookup(stem + ending) if h.place.kind == "settlement"]
+            if hits:
+                return hits
+        return []
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """Most words capitalised: a headline, where capitals say nothing about names."""
+    alpha = [t for t in toks if t.text[:1].isalpha()]
+    if len(alpha) < 4:
+        return False
+    return sum(1 for t in alpha if t.capitalized) >= 0.7 * len(alpha)
 
 
 def _enumerations(mentions: list[Mention], text: str) -> None:

@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 
 from sitrep.places.gazetteer import Gazetteer, Hit, Place
-from sitrep.places.names import loose_key
+from sitrep.places.names import fold, loose_key
 from sitrep.places.recognize import Mention
 
 THEATER = {"UA", "RU"}
 NEIGHBOURS = {"BY", "MD", "PL", "RO", "SK", "HU", "GE", "KZ", "TR"}
-HOW_SCORE = {"official": 6, "variant": 6, "alternate": 4, "romanized": 3, "former": 2, "russian": 1}
+HOW_SCORE = {"official": 6, "variant": 6, "alternate": 4, "romanized": 3, "former": 4, "russian": 1, "fuzzy": -4}
 BIG_CITY = 100_000
 # Words before a country name that make it a location rather than an actor.
+# Words before a foreign city that make it a location ("talks in Istanbul"); weaker ones ("of") do not.
+STRONG_CUES = {"in", "near", "at", "to", "from", "into", "over", "around", "outside", "inside", "visit to", "route"}
 COUNTRY_CUES = {"in", "into", "inside", "within", "across", "throughout", "over", "to", "toward", "towards", "near",
                 "at", "beyond", "off", "on", "visit to", "trip to"}
 KIND_OUT = {"settlement": "settlement", "admin1": "admin1", "country": "country", "admin2": "region",
@@ -49,6 +51,15 @@ class Resolved:
         return ("place", self.place_id) if self.place_id else ("named", loose_key(self.name), self.admin1, self.kind)
 
 
+def _closest(near: dict[str, int]) -> str | None:
+    """The one division named in the mention's own sentence, else the one named in a sentence beside it."""
+    for distance in (0, 1):
+        found = [iso for iso, d in near.items() if d == distance]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -64,7 +75,8 @@ def from_hit(hit: Hit) -> Resolved:
     """The place a hit names, under the name the text used when that is another name of the place
     (a village known by two names), not a spelling of its gazetteer name (Kharkov for Kharkiv)."""
     resolved = from_place(hit.place)
-    if hit.how in ("alternate", "romanized") and ratio(loose_key(hit.form), loose_key(hit.place.name)) < 60:
+    if hit.place.kind == "settlement" and hit.how in ("alternate", "romanized") \
+            and ratio(loose_key(hit.form), loose_key(hit.place.name)) < 60:
         resolved.name = hit.form
     return resolved
 
@@ -75,9 +87,15 @@ class Resolver:
 
     def resolve(self, mentions: list[Mention]) -> list[Resolved | None]:
         out: list[Resolved | None] = [None] * len(mentions)
+        settled = set()
         for k, m in enumerate(mentions):  # divisions and countries first: they are the context of the rest
-            if m.role == "admin1" or (m.role == "name" and not m.actor and self._division_or_country(m.hits)):
-                out[k] = self._division(m)
+            if m.role == "admin1" or (m.role == "name" and self._division_or_country(m.hits)):
+                settled.add(k)
+                division = self._division(m)
+                exact = any(h.how in ("official", "variant") and h.place.kind == division.kind
+                            for h in m.hits) if division else False
+                out[k] = None if division is None or (m.actor and (division.kind == "country" or not exact)) \
+                    else division
         doc_admin1 = Counter(r.admin1 for r in out if r and r.kind == "admin1")
         sentence_admin1: dict[int, set[str]] = {}
         for k, r in enumerate(out):
@@ -85,21 +103,24 @@ class Resolver:
                 sentence_admin1.setdefault(mentions[k].sentence, set()).add(r.admin1)
         anchors: list[tuple[float, float]] = []
         for k, m in enumerate(mentions):  # then names with one plausible reading
-            if out[k] is None and not m.actor:
-                sure = self._sure(m)
-                if sure and self._plausible(m, sure, [], set(), Counter()):
+            if k not in settled and not m.actor:
+                sure = self._sure(m, doc_admin1)
+                if sure and self._plausible(m, sure, [], {}, Counter()):
+                    settled.add(k)
                     out[k] = self._settlement_like(m, sure)
                     if sure.place.lat is not None and sure.place.country in THEATER:
                         anchors.append((sure.place.lat, sure.place.lon))
                     if sure.place.admin1:
                         doc_admin1[sure.place.admin1] += 0.5
+                        if sure.place.country in THEATER:
+                            sentence_admin1.setdefault(m.sentence, set()).add(sure.place.admin1)
         for k, m in enumerate(mentions):
-            if out[k] is not None or m.actor:
+            if k in settled or m.actor:
                 continue
             tied = [out[t].admin1 for t in m.tied if out[t] is not None and out[t].admin1]
-            near = set()
-            for s in (m.sentence - 1, m.sentence, m.sentence + 1):
-                near |= sentence_admin1.get(s, set())
+            near: dict[str, int] = {}  # division -> 0 when named in the same sentence, 1 in the one before or after
+            for s in (m.sentence - 1, m.sentence + 1, m.sentence):
+                near.update({iso: abs(s - m.sentence) for iso in sentence_admin1.get(s, set())})
             out[k] = self._choose(m, tied, near, doc_admin1, anchors)
         return out
 
@@ -132,18 +153,23 @@ class Resolver:
         return from_hit(ranked[0])
 
     @staticmethod
-    def _sure(m: Mention) -> Hit | None:
-        """The one plausible reading of a name, without context: a big city, or a theater place with no namesake."""
-        settlements = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
+    def _sure(m: Mention, doc_admin1: Counter) -> Hit | None:
+        """The one plausible reading of a name, without context: a big city known by this name, or a theater
+        place with no namesake. Not a big city when a namesake lies in a division the text names."""
+        if m.role in ("district", "direction"):
+            return None
+        settlements = [h for h in m.hits if h.place.kind == "settlement"]
         if not settlements:
             return None
-        big = [h for h in settlements if h.place.population >= BIG_CITY]
-        if big:
+        big = [h for h in settlements if h.place.population >= BIG_CITY and h.how in ("official", "variant",
+                                                                                          "alternate", "former")]
+        if big and not any(h.place.admin1 in doc_admin1 for h in settlements if h not in big):
             top = max(big, key=lambda h: h.place.population)
             if all(h.place.population * 5 <= top.place.population or h is top for h in settlements):
                 return top
         theater = [h for h in settlements if h.place.country in THEATER]
-        if len(theater) == 1 and len(settlements) == 1 and (m.cue or m.role != "name" or theater[0].place.population >= 2000):
+        if len(theater) == 1 and len(settlements) == 1 and (m.cue or m.role != "name" or theater[0].place.population >= 2000) \
+                and (not doc_admin1 or theater[0].place.admin1 in doc_admin1):
             return theater[0]
         return None
 
@@ -157,7 +183,7 @@ class Resolver:
                             "admin2" if place.precision == "settlement" else place.precision)
         return from_hit(hit)
 
-    def _choose(self, m: Mention, tied: list[str], near: set[str], doc_admin1: Counter,
+    def _choose(self, m: Mention, tied: list[str], near: dict[str, int], doc_admin1: Counter,
                 anchors: list[tuple[float, float]]) -> Resolved | None:
         candidates = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
         if m.role == "district":
@@ -168,13 +194,18 @@ class Resolver:
         if tied and (not scored or scored[0][1].place.admin1 not in tied):
             return self._unknown(m, tied[0])
         if not scored:
-            if m.role in ("settlement", "district", "direction") and (tied or near):
-                return self._unknown(m, tied[0] if tied else sorted(near)[0])
+            if tied or (m.role in ("settlement", "district", "direction") and near):
+                return self._unknown(m, tied[0] if tied else min(near, key=near.get))
             return None
         best_score, best = scored[0]
+        closest = _closest(near)
+        weak = fold(best.form) != fold(m.text) or best.how not in ("official", "variant", "former")
+        if (m.role == "settlement" or m.cue) and closest and best.place.admin1 not in near and weak \
+                and best.place.population < BIG_CITY:
+            return self._unknown(m, closest)  # a village the gazetteer misses, in the division named beside it
         if not self._plausible(m, best, tied, near, doc_admin1):
             if m.role in ("settlement", "district", "direction") and (tied or near):
-                return self._unknown(m, tied[0] if tied else sorted(near)[0])
+                return self._unknown(m, tied[0] if tied else min(near, key=near.get))
             return None
         rivals = [h for s, h in scored[1:] if best_score - s < 3 and h.place.admin1 == best.place.admin1
                   and h.place.id != best.place.id and h.place.kind == best.place.kind]
@@ -183,38 +214,42 @@ class Resolver:
         return self._settlement_like(m, best)
 
     @staticmethod
-    def _score(h: Hit, m: Mention, tied: list[str], near: set[str], doc_admin1: Counter,
+    def _score(h: Hit, m: Mention, tied: list[str], near: dict[str, int], doc_admin1: Counter,
                anchors: list[tuple[float, float]]) -> float:
         p = h.place
         score = 0.0
         if p.admin1 in tied:
             score += 100
         if p.admin1 in near:
-            score += 30
-        score += min(45, 15 * doc_admin1.get(p.admin1, 0))
+            score += 30 if near[p.admin1] == 0 else 15
+        score += min(30, 10 * doc_admin1.get(p.admin1, 0))
         score += 10 if p.country in THEATER else 3 if p.country in NEIGHBOURS else 0
-        if anchors and p.lat is not None:
+        if anchors and p.lat is not None and p.precision in ("settlement", "admin2"):
             closest = min(_km((p.lat, p.lon), a) for a in anchors)
-            score += 20 * math.exp(-closest / 150)
+            score += 30 * math.exp(-closest / 60)
         score += 4 * math.log10(p.population + 1)
+        if m.cue and ("city" in m.cue or "town" in m.cue) and p.population >= 10_000:
+            score += 15
         score += HOW_SCORE[h.how]
         score += 3 if p.precision == "settlement" else 0
         return score
 
     @staticmethod
-    def _plausible(m: Mention, h: Hit, tied: list[str], near: set[str], doc_admin1: Counter) -> bool:
+    def _plausible(m: Mention, h: Hit, tied: list[str], near: dict[str, int], doc_admin1: Counter) -> bool:
         """Whether the best reading is a place at all: small places need context; foreign ones need size."""
         p = h.place
         if p.feature == "PPLC" and not m.cue:
             return False  # "Moscow", "Washington" alone stand for governments
         if p.admin1 in tied or p.admin1 in near:
             return True
+        if h.how == "fuzzy":
+            return p.admin1 in doc_admin1  # a near-spelling counts only inside a division the text names
         if p.country in THEATER:
             return bool(m.cue or m.role != "name" or m.group is not None or p.population >= 5000
                         or doc_admin1.get(p.admin1, 0) >= 1)
-        if p.population >= 1_000_000 and h.how in ("official", "variant"):
-            return True
-        return p.population >= BIG_CITY and bool(m.cue) and h.how in ("official", "variant", "alternate")
+        if h.how not in ("official", "variant"):
+            return False  # a foreign place under one of its many other names: too often a word or a person
+        return p.population >= 1_000_000 or (p.population >= BIG_CITY and (m.cue or "") in STRONG_CUES)
 
     def _unknown(self, m: Mention, admin1: str, name: str | None = None) -> Resolved | None:
         division = self.gazetteer.admin1(admin1)
