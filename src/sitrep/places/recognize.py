@@ -164,6 +164,8 @@ class Recognizer:
         for m in out:  # "in the Sudzhansky and Korenevsky districts": the role came from the list
             if m.role == "district" and not m.hits:
                 m.hits = self._district_seat(m.text)
+        out = [m for m in out if m.hits or m.role in ("settlement", "district", "direction", "admin1")
+               or (m.cue and m.group is not None)]
         if _title_case(toks):  # a headline: every word is capitalised, so only exact names count
             out = [m for m in out if any(h.how in ("official", "variant") for h in m.hits)]
         return out
@@ -244,8 +246,7 @@ class Recognizer:
             self._context(mention, toks, i + a, i + b, text)
             if not hits:
                 mention.hits = self._fuzzy(mention.text)
-            if mention.hits or mention.role in ("settlement", "district", "direction", "admin1"):
-                out.append(mention)
+            out.append(mention)
             a = b
         return out
 
@@ -399,7 +400,8 @@ TIE = re.compile(r"^\s*(?:,|\bin\b|\bof\b|\(|\bnear\b|\bat\b|—|-)\s*(?:(?:the|
 
 
 def _tie(mentions: list[Mention], text: str) -> None:
-    """Tie a name to the division right after it: "Zorya in Ukraine's Donetsk region", "Dachne, Dnipropetrovsk"."""
+    """Tie a name to the division right after it ("Zorya in Ukraine's Donetsk region", "Dachne, Dnipropetrovsk");
+    a list ("Grishino and Rodinskoye in the Donetsk People's Republic") is tied as a whole."""
     for k, m in enumerate(mentions):
         if m.role == "admin1":
             continue
@@ -410,3 +412,6 @@ def _tie(mentions: list[Mention], text: str) -> None:
                     TIE.match(text[m.end:other.start]):
                 m.tied.append(mentions.index(other))
                 break
+    for m in mentions:
+        if m.group is not None and not m.tied:
+            m.tied = next((o.tied for o in mentions if o.group == m.group and o.tied), [])

@@ -51,6 +51,22 @@ class Resolved:
         return ("place", self.place_id) if self.place_id else ("named", loose_key(self.name), self.admin1, self.kind)
 
 
+def _same_clause(mentions: list[Mention], k: int, division_at: dict[int, str]) -> set[str]:
+    """Divisions named in the mention's sentence with no other place name between them and it: in
+    "Otradne, a village further west, and Loknya, a village in Sumy region", Sumy region is Loknya's."""
+    found = set()
+    group = mentions[k].group
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(mentions) and mentions[j].sentence == mentions[k].sentence:
+            if j in division_at:
+                found.add(division_at[j])
+            elif mentions[j].hits and not mentions[j].actor and (group is None or mentions[j].group != group):
+                break  # another place comes between; members of one list ("A, B and C in X region") share X
+            j += step
+    return found
+
+
 def _closest(near: dict[str, int]) -> str | None:
     """The one division named in the mention's own sentence, else the one named in a sentence beside it."""
     for distance in (0, 1):
@@ -101,6 +117,8 @@ class Resolver:
         for k, r in enumerate(out):
             if r and r.admin1 and r.kind == "admin1":
                 sentence_admin1.setdefault(mentions[k].sentence, set()).add(r.admin1)
+        division_at = {k: r.admin1 for k, r in enumerate(out) if r and r.kind == "admin1" and r.admin1}
+        first_reading: dict[tuple[str, str], Resolved] = {}
         anchors: list[tuple[float, float]] = []
         for k, m in enumerate(mentions):  # then names with one plausible reading
             if k not in settled and not m.actor:
@@ -117,11 +135,20 @@ class Resolver:
         for k, m in enumerate(mentions):
             if k in settled or m.actor:
                 continue
+            if not m.tied and (fold(m.text), m.role) in first_reading:  # one name, one place in one article
+                out[k] = first_reading[(fold(m.text), m.role)]
+                continue
             tied = [out[t].admin1 for t in m.tied if out[t] is not None and out[t].admin1]
-            near: dict[str, int] = {}  # division -> 0 when named in the same sentence, 1 in the one before or after
-            for s in (m.sentence - 1, m.sentence + 1, m.sentence):
-                near.update({iso: abs(s - m.sentence) for iso in sentence_admin1.get(s, set())})
+            near: dict[str, int] = {}  # division -> 0 when named in the same clause, 1 in the sentence before or after
+            for s in (m.sentence - 1, m.sentence + 1):
+                near.update({iso: 1 for iso in sentence_admin1.get(s, set())})
+            around = {r.admin1 for j, r in enumerate(out) if r and j != k and r.admin1 and r.kind != "country"
+                      and mentions[j].sentence == m.sentence and r.country in THEATER}
+            near.update({iso: 0 if len(around) == 1 else 1 for iso in around})  # places named together lie together
+            near.update({iso: 0 for iso in _same_clause(mentions, k, division_at)})
             out[k] = self._choose(m, tied, near, doc_admin1, anchors)
+            if out[k] is not None:
+                first_reading.setdefault((fold(m.text), m.role), out[k])
         return out
 
     @staticmethod
@@ -169,7 +196,7 @@ class Resolver:
                 return top
         theater = [h for h in settlements if h.place.country in THEATER]
         if len(theater) == 1 and len(settlements) == 1 and (m.cue or m.role != "name" or theater[0].place.population >= 2000) \
-                and (not doc_admin1 or theater[0].place.admin1 in doc_admin1):
+                and (not doc_admin1 or theater[0].place.admin1 in doc_admin1 or theater[0].place.population >= 10_000):
             return theater[0]
         return None
 
@@ -186,6 +213,8 @@ class Resolver:
     def _choose(self, m: Mention, tied: list[str], near: dict[str, int], doc_admin1: Counter,
                 anchors: list[tuple[float, float]]) -> Resolved | None:
         candidates = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
+        if m.cue and "city" in m.cue and any(h.place.population >= 10_000 for h in candidates):
+            candidates = [h for h in candidates if h.place.population >= 10_000]  # "the city of X" is a city
         if m.role == "district":
             districts = [h for h in candidates if h.place.kind in ("district", "admin2")]
             candidates = districts or candidates
