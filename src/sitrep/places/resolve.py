@@ -158,6 +158,8 @@ class Resolver:
             h.place.kind == "settlement" and h.place.population >= BIG_CITY and h.how != "former" for h in hits)
 
     def _division(self, m: Mention) -> Resolved | None:
+        if any(h.place.kind == "country" and h.how in ("official", "variant") for h in m.hits):
+            m.role = "name"  # a country is not a division, whatever word precedes it
         ranked = sorted((h for h in m.hits if h.place.kind in ("admin1", "country", "region")),
                         key=lambda h: (h.place.kind != "admin1" if m.role == "admin1" else h.place.kind == "admin1",
                                        h.place.country not in THEATER, -HOW_SCORE[h.how], -h.place.population))
@@ -183,14 +185,16 @@ class Resolver:
     def _sure(m: Mention, doc_admin1: Counter) -> Hit | None:
         """The one plausible reading of a name, without context: a big city known by this name, or a theater
         place with no namesake. Not a big city when a namesake lies in a division the text names."""
-        if m.role in ("district", "direction"):
+        if m.role == "district":
             return None
         settlements = [h for h in m.hits if h.place.kind == "settlement"]
         if not settlements:
             return None
         big = [h for h in settlements if h.place.population >= BIG_CITY and h.how in ("official", "variant",
                                                                                           "alternate", "former")]
-        if big and not any(h.place.admin1 in doc_admin1 for h in settlements if h not in big):
+        rivals = [h for h in settlements if h not in big and h.place.admin1 in doc_admin1
+                  and h.how in ("official", "variant") and fold(h.form) == fold(m.text)]
+        if big and not rivals:
             top = max(big, key=lambda h: h.place.population)
             if all(h.place.population * 5 <= top.place.population or h is top for h in settlements):
                 return top
