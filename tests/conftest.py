@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples" / "corpus"
+
+# One default gazetteer for the whole suite, kept between runs (it takes half a minute to build and is rebuilt
+# when the code that builds it changes). Tests that install the full tier use a home of their own.
+os.environ["SITREP_HOME"] = str(ROOT / ".cache" / "sitrep-home")
+os.environ.pop("SITREP_GAZETTEER", None)
 
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(),
                                   reason="../shared (sample articles and gold annotations) is absent")

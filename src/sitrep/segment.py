@@ -38,7 +38,8 @@ def sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in BOUNDARY.finditer(text):
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and ABBREVIATIONS.search(text[max(0, m.start() - 6):m.start()]):
+        before = text[max(0, m.start() - 6):m.start()]
+        if "\n" not in m.group(0) and ABBREVIATIONS.search(before):
             continue
         if text[start:m.start()].strip():
             spans.append(_trim(text, start, m.start()))
@@ -58,4 +59,5 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and punctuation tokens of text[start:end] with absolute offsets."""
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+    stop = len(text) if end is None else end
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, start, stop)]

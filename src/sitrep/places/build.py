@@ -13,6 +13,7 @@ Sources, each a function adding places and their spellings to a `Builder`:
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -117,7 +118,7 @@ def polygon_centroid(geometry: dict) -> tuple[float, float]:
     area_sum = x_sum = y_sum = 0.0
     for polygon in polygons:
         ring = polygon[0]
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
             cross = x1 * y2 - x2 * y1
             area_sum += cross
             x_sum += (x1 + x2) * cross
@@ -140,7 +141,8 @@ def geonames_admin1_to_iso() -> dict[str, tuple[str, str, list[str], int | None]
 
 def extras() -> list[list[str]]:
     text = resources.files("sitrep").joinpath("data/places.tsv").read_text(encoding="utf-8")
-    return [(line.split("\t") + [""] * 7)[:7] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [[*line.split("\t"), *[""] * 7][:7] for line in rows]
 
 
 class Sources:
@@ -157,6 +159,7 @@ class Sources:
         self.ua_coords: dict[int, tuple[float, float]] = {}
         self.ua_places: dict[int, str] = {}
         self.ua_names: dict[int, str] = {}
+        self.ua_population: dict[int, int] = {}
         self.ua_keys: dict[int, set[str]] = {}
 
     def iso(self, country: str, admin1code: str | None) -> str | None:
@@ -236,6 +239,7 @@ class Sources:
             self.ua_coords[place] = (lat, lon)
             self.ua_places[place] = iso
             self.ua_names[place] = name
+            self.ua_population[place] = population
             self.ua_keys[place] = {loose_key(form) for form, _how in forms}
             for alt in alternates:
                 if CYRILLIC.search(alt):
@@ -322,14 +326,21 @@ class Sources:
         """Codifier settlement -> GeoNames place, where exactly one of each fits the other: first by the
         Cyrillic name within the oblast, then by any spelling's loose key within the oblast."""
         merged: dict[str, int] = {}
-        counts: dict[tuple[str, str], int] = defaultdict(int)
-        for sid, name, _c, _a in settlements:
-            counts[(fold(name), oblast_iso(sid))] += 1
+        groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        for sid, name, category, _a in settlements:
+            groups[(fold(name), oblast_iso(sid))].append((sid, category))
         claimed: dict[int, list[str]] = defaultdict(list)
-        for sid, name, _c, _a in settlements:
-            found = set(self.ua_by_name.get((fold(name), oblast_iso(sid)), []))
-            if counts[(fold(name), oblast_iso(sid))] == 1 and len(found) == 1:
-                claimed[found.pop()].append(sid)
+        for key, members in groups.items():
+            found = sorted(set(self.ua_by_name.get(key, [])), key=lambda place: -self.ua_population[place])
+            if not found:
+                continue
+            if len(members) == 1 and len(found) == 1:
+                claimed[found[0]].append(members[0][0])
+                continue
+            cities = [sid for sid, category in members if category in ("M", "K")]
+            runner_up = self.ua_population[found[1]] if len(found) > 1 else 0
+            if len(cities) == 1 and self.ua_population[found[0]] >= 10 * max(1, runner_up):
+                claimed[found[0]].append(cities[0])  # a city and villages named after it: the city is the big one
         for place, sids in claimed.items():  # a place with an old name among its alternates: its current name wins
             primary = loose_key(self.ua_names[place])
             merged[max(sids, key=lambda sid: ratio(loose_key(forms_of[sid][0][0]), primary))] = place
@@ -368,7 +379,8 @@ class Sources:
             elif kind == "former":
                 rows = self.b.db.execute(
                     "SELECT p.id FROM places p JOIN names n ON n.place = p.id WHERE n.key = ? AND p.admin1 = ? "
-                    "AND p.kind = 'settlement' ORDER BY p.population DESC LIMIT 1", (loose_key(name), admin1)).fetchall()
+                    "AND p.kind = 'settlement' ORDER BY p.population DESC LIMIT 1",
+                    (loose_key(name), admin1)).fetchall()
                 for (place,) in rows:
                     self.b.names(place, [(n, "former") for n in variants], replace=True)
 

@@ -64,7 +64,8 @@ def read_dump(path: Path, country: str, regions: set[str] | None = None) -> Iter
         try:
             archive = zipfile.ZipFile(path)
         except zipfile.BadZipFile as exc:
-            raise StoreError(f"{path}: not a zip file ({exc}); download {DUMP_URL.format(country=country)} again") from exc
+            url = DUMP_URL.format(country=country)
+            raise StoreError(f"{path}: not a zip file ({exc}); download {url} again") from exc
         with archive:
             member = f"{country}.txt"
             if member not in archive.namelist():

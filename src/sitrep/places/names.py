@@ -16,6 +16,9 @@ from functools import cache
 import iuliia
 import translitua
 
+# Latin letters Unicode does not decompose into a base letter and an accent.
+UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                              "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th"})
 APOSTROPHES = "'’ʼ`´‘ʹʻ\u02bc"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
@@ -38,7 +41,7 @@ LOOSE_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
 
 def fold(text: str) -> str:
     """Lower case, no accents, no apostrophes, hyphens and runs of spaces as one space."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().translate({ord(c): None for c in APOSTROPHES})
     return " ".join(re.split(r"[\s\-‐–—_.]+", text)).strip()

@@ -177,8 +177,9 @@ class Recognizer:
         k = i
         while k < len(toks) and len(chunk) < MAX_NAME_TOKENS + 2:
             tok = toks[k]
-            if (tok.capitalized and tok.text[:1].isalpha()) or (chunk and k + 1 < len(toks) and toks[k + 1].capitalized and (
-                    tok.text.lower() in CONNECTORS or (tok.text == "." and chunk[-1].text in ABBREVIATED))):
+            inner = chunk and k + 1 < len(toks) and toks[k + 1].capitalized and (
+                tok.text.lower() in CONNECTORS or (tok.text == "." and chunk[-1].text in ABBREVIATED))
+            if (tok.capitalized and tok.text[:1].isalpha()) or inner:
                 chunk.append(tok)
             else:
                 break
@@ -322,6 +323,8 @@ class Recognizer:
             m.role, m.cue = ("settlement" if m.role == "name" else m.role), f"{before[-2]} of"
         elif before and before[-1] in words("settlement") and before[-1] not in ("capital", "hub", "port"):
             m.role, m.cue = ("settlement" if m.role == "name" else m.role), before[-1]
+        if before and before[-1] in words("target"):
+            m.cue = m.cue or "target"  # "drones attacked Moscow": the object of a strike is a place
         for n in (3, 2, 1):
             phrase = " ".join(before[-n:]) if len(before) >= n else ""
             if phrase in words("locative") or (before and before[-1] in ("the", "'s") and len(before) >= 2

@@ -13,19 +13,39 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from functools import cache
+from importlib import resources
+
 from rapidfuzz.fuzz import ratio
 
 from sitrep.places.gazetteer import Gazetteer, Hit, Place
 from sitrep.places.names import fold, loose_key
 from sitrep.places.recognize import Mention
 
-THEATER = {"UA", "RU"}
+@cache
+def theater() -> tuple[frozenset[str], frozenset[str]]:
+    """The theater's countries and front divisions (data/theater.tsv); a country with "*" is all front."""
+    countries, front = set(), set()
+    text = resources.files("sitrep").joinpath("data/theater.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, *values = line.split("\t")
+        if kind == "country":
+            countries.add(values[0])
+        elif kind == "front":
+            front.add(values[0] if values[1] == "*" else values[1])
+    return frozenset(countries), frozenset(front)
+
+
+THEATER, FRONT = theater()
 NEIGHBOURS = {"BY", "MD", "PL", "RO", "SK", "HU", "GE", "KZ", "TR"}
-HOW_SCORE = {"official": 6, "variant": 6, "alternate": 4, "romanized": 3, "former": 4, "russian": 1, "fuzzy": -4}
+HOW_SCORE = {"official": 6, "variant": 6, "alternate": 4, "romanized": 3, "former": 6, "russian": 1, "fuzzy": -4}
 BIG_CITY = 100_000
 # Words before a country name that make it a location rather than an actor.
 # Words before a foreign city that make it a location ("talks in Istanbul"); weaker ones ("of") do not.
-STRONG_CUES = {"in", "near", "at", "to", "from", "into", "over", "around", "outside", "inside", "visit to", "route"}
+STRONG_CUES = {"in", "near", "at", "to", "from", "into", "over", "around", "outside", "inside", "visit to", "route",
+               "target"}
 COUNTRY_CUES = {"in", "into", "inside", "within", "across", "throughout", "over", "to", "toward", "towards", "near",
                 "at", "beyond", "off", "on", "visit to", "trip to"}
 KIND_OUT = {"settlement": "settlement", "admin1": "admin1", "country": "country", "admin2": "region",
@@ -199,9 +219,11 @@ class Resolver:
             if all(h.place.population * 5 <= top.place.population or h is top for h in settlements):
                 return top
         theater = [h for h in settlements if h.place.country in THEATER]
-        if len(theater) == 1 and len(settlements) == 1 and (m.cue or m.role != "name" or theater[0].place.population >= 2000) \
-                and (not doc_admin1 or theater[0].place.admin1 in doc_admin1 or theater[0].place.population >= 10_000):
-            return theater[0]
+        if len(theater) == 1 and len(settlements) == 1:
+            place = theater[0].place
+            named = m.cue or m.role != "name" or place.population >= 2000
+            if named and (not doc_admin1 or place.admin1 in doc_admin1 or place.population >= 10_000):
+                return theater[0]
         return None
 
     def _settlement_like(self, m: Mention, hit: Hit) -> Resolved:
@@ -240,9 +262,11 @@ class Resolver:
             if m.role in ("settlement", "district", "direction") and (tied or near):
                 return self._unknown(m, tied[0] if tied else min(near, key=near.get))
             return None
-        rivals = [h for s, h in scored[1:] if best_score - s < 3 and h.place.admin1 == best.place.admin1
-                  and h.place.id != best.place.id and h.place.kind == best.place.kind]
-        if rivals and best.place.population < 5 * max(h.place.population for h in rivals) + 1:
+        exact = fold(best.form) == fold(m.text) and best.how in ("official", "variant")
+        rivals = [h for s, h in scored[1:] if h.place.admin1 == best.place.admin1 and h.place.id != best.place.id
+                  and h.place.kind == best.place.kind and (best_score - s < 3 or (
+                      not exact and fold(h.form) == fold(m.text) and h.how in ("official", "variant")))]
+        if rivals and (not exact or best.place.population < 5 * max(h.place.population for h in rivals) + 1):
             return self._unknown(m, best.place.admin1, best.place.name)  # namesakes in one oblast: say only the oblast
         return self._settlement_like(m, best)
 
@@ -257,6 +281,7 @@ class Resolver:
             score += 30 if near[p.admin1] == 0 else 15
         score += min(30, 10 * doc_admin1.get(p.admin1, 0))
         score += 10 if p.country in THEATER else 3 if p.country in NEIGHBOURS else 0
+        score += 8 if p.country in FRONT or p.admin1 in FRONT else 0
         if anchors and p.lat is not None and p.precision in ("settlement", "admin2"):
             closest = min(_km((p.lat, p.lon), a) for a in anchors)
             score += 30 * math.exp(-closest / 60)

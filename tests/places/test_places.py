@@ -1,0 +1,106 @@
+"""Place recognition and resolution on sentences written for these tests, against the default gazetteer."""
+
+from typing import Any
+
+import pytest
+
+from sitrep.places import find_places, gazetteer_for
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return gazetteer_for("default")
+
+
+def places(text: str, gazetteer) -> list[dict[str, Any]]:
+    return find_places(text, gazetteer)
+
+
+def only(text: str, gazetteer, kind: str | None = None) -> dict[str, Any]:
+    found = [p for p in places(text, gazetteer) if p["kind"] != "country" and (kind is None or p["kind"] == kind)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "name", "admin1"), [
+    ("Russian missiles hit Kharkov overnight, the city's mayor said.", "Kharkiv", "UA-63"),
+    ("Shelling continued in Lugansk on Tuesday.", "Luhansk", "UA-09"),
+    ("Drones struck energy facilities in Zaporozhzhie, officials said.", "Zaporizhzhia", "UA-23"),
+    ("The ministry said its troops had liberated the village of Kondratovka in the Sumy region.", "Kindrativka", "UA-59"),
+    ("Russian forces claimed Kondrativka, a village in Sumy region.", "Kindrativka", "UA-59"),
+    ("Fierce fighting was reported near Artemovsk.", "Bakhmut", "UA-14"),
+    ("A missile hit an industrial site in Dnepropetrovsk.", None, "UA-12"),  # the city, or the oblast
+    ("Assault groups entered Volchansk from the north.", "Vovchansk", "UA-63"),
+    ("Artillery duels went on near Gulyaipole.", "Huliaipole", "UA-23"),
+    ("Units advanced south of Kleshcheyevka, the ministry said.", "Klishchiivka", "UA-14"),
+    ("Moscow's forces took Ugledar after a two-year siege.", "Vuhledar", "UA-14"),
+    ("Russian troops are pressing on Krasnoarmeysk in the Donetsk People's Republic.", "Pokrovsk", "UA-14"),
+])
+def test_spellings_and_former_names_resolve_to_the_place(sentence: str, name: str | None, admin1: str, gazetteer):
+    place = next(p for p in places(sentence, gazetteer) if p["kind"] in ("settlement", "admin1"))
+    assert place["admin1"] == admin1
+    if name:
+        assert place["name"] == name
+
+
+def test_namesakes_are_told_apart_by_the_division_named_beside_them(gazetteer):
+    kharkiv = only("Russian troops entered Novoselivka in the Kharkiv region on Monday.", gazetteer, "settlement")
+    donetsk = only("Russian troops entered Novoselivka in the Donetsk region on Monday.", gazetteer, "settlement")
+    assert (kharkiv["admin1"], donetsk["admin1"]) == ("UA-63", "UA-14")
+
+
+def test_two_namesakes_in_one_oblast_give_the_oblast_only(gazetteer):
+    zoria = only("Soldiers raised a flag over the village of Zoria in Ukraine's Donetsk region.", gazetteer, "settlement")
+    assert (zoria["admin1"], zoria["precision"]) == ("UA-14", "admin1")
+
+
+def test_a_village_the_gazetteer_lacks_comes_back_as_its_oblast(gazetteer):
+    place = only("Russia said it had captured the village of Khvostyarivka in Ukraine's Zaporizhzhia region.",
+                 gazetteer, "settlement")
+    assert place == place | {"name": "Khvostyarivka", "admin1": "UA-23", "precision": "admin1", "geonameid": None}
+    oblast = gazetteer.admin1("UA-23")
+    assert (place["lat"], place["lon"]) == (round(oblast.lat, 5), round(oblast.lon, 5))
+
+
+def test_a_nearby_town_places_an_ambiguous_village(gazetteer):
+    found = {p["name"]: p for p in places("The ministry announced the capture of Petropavlivka, a village just east "
+                                          "of the city of Kupiansk.", gazetteer)}
+    assert found["Kupiansk"]["admin1"] == "UA-63"
+    assert found["Petropavlivka"]["admin1"] == "UA-63"
+
+
+def test_divisions_in_lists_and_their_names(gazetteer):
+    found = places("Strikes hit energy sites in the Zaporozhzhie and Kherson regions and in the Donetsk People's "
+                   "Republic.", gazetteer)
+    assert {(p["kind"], p["admin1"]) for p in found} == {("admin1", "UA-23"), ("admin1", "UA-65"), ("admin1", "UA-14")}
+    enumerated = places("Moscow claims the regions—Donetsk, Kherson, Luhansk and Zaporizhzhia—as its own.", gazetteer)
+    assert {p["admin1"] for p in enumerated if p["kind"] == "admin1"} == {"UA-14", "UA-65", "UA-09", "UA-23"}
+
+
+def test_directions_and_districts(gazetteer):
+    sumy = only("Russia is massing troops in the Sumy direction, Kyiv's commander said.", gazetteer)
+    assert (sumy["kind"], sumy["admin1"], sumy["name"]) == ("region", "UA-59", "Sumy direction")
+    districts = places("Border guards reported breakthroughs in the Sudzhansky and Korenevsky districts.", gazetteer)
+    assert [(p["name"], p["admin1"]) for p in districts] == [("Sudzhansky district", "RU-KRS"),
+                                                             ("Korenevsky district", "RU-KRS")]
+
+
+def test_capitals_and_countries_as_actors_are_not_places(gazetteer):
+    assert places("Moscow said it would respond, and Kyiv rejected the offer.", gazetteer) == []
+    assert places("Russia has demanded talks with Washington.", gazetteer) == []
+    hit = places("Drones attacked Moscow overnight, and a fire broke out in Kyiv.", gazetteer)
+    assert [p["name"] for p in hit] == ["Moscow", "Kyiv"]
+
+
+def test_people_are_not_places(gazetteer):
+    text = ("Russian President Vladimir Putin met governor Alexei Smirnov. Putin said the talks were over, "
+            "according to Smirnov.")
+    assert places(text, gazetteer) == []
+
+
+def test_every_mention_points_into_the_text(gazetteer):
+    text = "Drones hit Sumy. Later, officials in Sumy said three people were hurt near Sumy."
+    [sumy] = places(text, gazetteer)
+    starts = [i for i in range(len(text)) if text.startswith("Sumy", i)]
+    assert sumy["mentions"] == [[s, s + 4] for s in starts]
+    assert all(text[s:e] == "Sumy" for s, e in sumy["mentions"])
