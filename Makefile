@@ -8,7 +8,9 @@ SHARED ?= ../shared
 OUT := out
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test eval bench lint clean
+EVAL_HOME := $(OUT)/eval-home
+
+.PHONY: install demo test eval eval-full score bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +39,26 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# make eval: the embedded default gazetteer; make eval-full: the full one, installed from $(SHARED)/geo/UA.zip
+# into a home of its own so a user's installed gazetteer never changes the figures.
 eval: install
+	@$(MAKE) -s score GAZETTEER=default
+
+eval-full: install
+	@if [ ! -f "$(SHARED)/geo/UA.zip" ]; then echo "make eval-full: $(SHARED)/geo/UA.zip is absent"; exit 0; fi
+	@if [ ! -f "$(EVAL_HOME)/gazetteer/full-v1.sqlite" ]; then \
+		SITREP_HOME=$(EVAL_HOME) $(BIN)/sitrep gazetteer install UA --from $(SHARED)/geo/UA.zip; fi
+	@SITREP_HOME=$(EVAL_HOME) $(MAKE) -s score GAZETTEER=full
+
+score:
 	@if [ ! -d "$(SHARED)/gold" ]; then echo "make eval: $(SHARED) is absent; nothing to score"; exit 0; fi
 	@mkdir -p $(OUT)/eval
 	@for set in seeds dev; do \
-		$(BIN)/sitrep analyze $(SHARED)/corpus/$$set --format jsonl --output $(OUT)/eval/$$set.jsonl || exit 1; \
-		echo "== $$set"; \
-		$(BIN)/python $(SHARED)/tools/score.py --gold $(SHARED)/gold/$$set.json --pred $(OUT)/eval/$$set.jsonl || exit 1; \
+		$(BIN)/sitrep analyze $(SHARED)/corpus/$$set --gazetteer $(GAZETTEER) --format jsonl \
+			--output $(OUT)/eval/$$set-$(GAZETTEER).jsonl || exit 1; \
+		echo "== $$set ($(GAZETTEER) gazetteer)"; \
+		$(BIN)/python $(SHARED)/tools/score.py --gold $(SHARED)/gold/$$set.json \
+			--pred $(OUT)/eval/$$set-$(GAZETTEER).jsonl || exit 1; \
 	done
 
 bench: install

@@ -8,6 +8,7 @@ bench/results/latest.json and a short table on stdout.
 from __future__ import annotations
 
 import json
+import os
 import platform
 import random
 import re
@@ -23,7 +24,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitrep import pipeline, readers  # noqa: E402
 from sitrep.ingest import ingest  # noqa: E402
 from sitrep.options import Options  # noqa: E402
+from sitrep.places import find_places  # noqa: E402
+from sitrep.places.build import install_full  # noqa: E402
+from sitrep.places.gazetteer import Gazetteer, open_gazetteer, tier_path  # noqa: E402
 from sitrep.store import Store  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
 
 VARIANTS = 40  # each demo article gives this many variants
 
@@ -49,12 +55,43 @@ def build_corpus(folder: Path) -> int:
     return count
 
 
+def rss_mb() -> float:
+    """Resident memory of this process now."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def gazetteer_figures(tier: str, texts: list[str]) -> dict[str, float]:
+    """Load time, memory and place-resolution throughput of one tier."""
+    before = rss_mb()
+    start = time.perf_counter()
+    gazetteer = Gazetteer(tier_path(tier))
+    load_ms = (time.perf_counter() - start) * 1000
+    start = time.perf_counter()
+    names = sum(len(p["mentions"]) for text in texts for p in find_places(text, gazetteer))
+    seconds = time.perf_counter() - start
+    figures = {f"gazetteer_{tier}_load_ms": round(load_ms, 1),
+               f"gazetteer_{tier}_rss_mb": round(rss_mb() - before),
+               f"gazetteer_{tier}_file_mb": round(tier_path(tier).stat().st_size / 1e6),
+               f"places_{tier}_names_per_s": round(names / seconds),
+               f"places_{tier}_docs_per_s": round(len(texts) / seconds, 1)}
+    gazetteer.close()
+    return figures
+
+
 def main() -> None:
+    home = ROOT / "out" / "bench-home"
+    os.environ["SITREP_HOME"] = str(home)
+    default = open_gazetteer("default")  # built here once if needed; not part of the timings below
+    build_s = float(default.meta.get("build_seconds", 0))
+    default.close()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         n = build_corpus(folder)
         path = str(folder / "corpus.jsonl")
-        options = Options()
+        options = Options(gazetteer="default")
         start = time.perf_counter()
         docs = [d for d in pipeline.analyze_all(readers.read([path], options), options)]
         analyze_s = time.perf_counter() - start
@@ -66,6 +103,12 @@ def main() -> None:
             start = time.perf_counter()
             again = ingest([path], store, options)
             reingest_s = time.perf_counter() - start
+        texts = [d.text for d in docs]
+        tiers = gazetteer_figures("default", texts)
+        if (SHARED / "geo" / "UA.zip").exists():
+            if not tier_path("full").exists():
+                install_full(["UA"], str(SHARED / "geo" / "UA.zip"))
+            tiers |= gazetteer_figures("full", texts)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results = {
         "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip(),
@@ -76,6 +119,8 @@ def main() -> None:
         "ingest_docs_per_s": round(summary.new / ingest_s, 1),
         "reingest_docs_per_s": round(again.duplicate / reingest_s, 1),
         "peak_rss_mb": round(peak_mb),
+        "gazetteer_default_build_s": round(build_s, 1),
+        **tiers,
     }
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=1) + "\n")

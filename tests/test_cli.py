@@ -36,7 +36,8 @@ def test_analyze_prints_extraction_records(invoke, corpus: Path):
     [record] = [json.loads(line) for line in result.output.splitlines()]
     assert set(record) >= EXTRACTION_KEYS
     assert record["doc_id"] == "kurakhove" and record["published"] == "2025-01-07"
-    assert record["outlet"] == "Kyiv Ledger" and record["places"] == [] and "text" not in record
+    assert record["outlet"] == "Kyiv Ledger" and "text" not in record
+    assert [(p["name"], p["admin1"]) for p in record["places"]] == [("Kurakhove", "UA-14")]
     with_text = json.loads(invoke("analyze", corpus / "kurakhove.txt", "--with-text").output)
     assert with_text["text"].startswith("Ukraine's General Staff said")
 

@@ -8,10 +8,19 @@ from tests.conftest import ROOT
 CLI_DOC = (ROOT / "docs" / "CLI.md").read_text(encoding="utf-8")
 
 
+def commands(group: click.Group, prefix: str = "sitrep") -> list[tuple[str, click.Command]]:
+    found = []
+    for name, command in group.commands.items():
+        found.append((f"{prefix} {name}", command))
+        if isinstance(command, click.Group):
+            found.extend(commands(command, f"{prefix} {name}"))
+    return found
+
+
 def test_every_command_and_option_is_documented():
     missing = []
-    for name, command in main.commands.items():
-        if f"## sitrep {name}" not in CLI_DOC:
+    for name, command in commands(main):
+        if f"## {name}" not in CLI_DOC:
             missing.append(f"command {name}")
         for param in command.params:
             if isinstance(param, click.Option):

@@ -119,8 +119,11 @@ def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gaze
         else:
             rows.append(record)
     if fmt == "table":
+        for row in rows:
+            row["place_count"] = len(row["places"])
         _table(rows, [("doc_id", "DOC_ID", 28), ("published", "PUBLISHED", 10), ("outlet", "OUTLET", 22),
-                      ("language", "LANG", 4), ("word_count", "WORDS", 6), ("title", "TITLE", 60)])
+                      ("language", "LANG", 4), ("word_count", "WORDS", 6), ("place_count", "PLACES", 6),
+                      ("title", "TITLE", 54)])
     if failed:
         sys.exit(EXIT_INPUT_FAILED)
 

@@ -26,7 +26,8 @@ def only(text: str, gazetteer, kind: str | None = None) -> dict[str, Any]:
     ("Russian missiles hit Kharkov overnight, the city's mayor said.", "Kharkiv", "UA-63"),
     ("Shelling continued in Lugansk on Tuesday.", "Luhansk", "UA-09"),
     ("Drones struck energy facilities in Zaporozhzhie, officials said.", "Zaporizhzhia", "UA-23"),
-    ("The ministry said its troops had liberated the village of Kondratovka in the Sumy region.", "Kindrativka", "UA-59"),
+    ("The ministry said its troops had liberated the village of Kondratovka in the Sumy region.", "Kindrativka",
+     "UA-59"),
     ("Russian forces claimed Kondrativka, a village in Sumy region.", "Kindrativka", "UA-59"),
     ("Fierce fighting was reported near Artemovsk.", "Bakhmut", "UA-14"),
     ("A missile hit an industrial site in Dnepropetrovsk.", None, "UA-12"),  # the city, or the oblast
@@ -50,7 +51,8 @@ def test_namesakes_are_told_apart_by_the_division_named_beside_them(gazetteer):
 
 
 def test_two_namesakes_in_one_oblast_give_the_oblast_only(gazetteer):
-    zoria = only("Soldiers raised a flag over the village of Zoria in Ukraine's Donetsk region.", gazetteer, "settlement")
+    zoria = only("Soldiers raised a flag over the village of Zoria in Ukraine's Donetsk region.", gazetteer,
+                 "settlement")
     assert (zoria["admin1"], zoria["precision"]) == ("UA-14", "admin1")
 
 

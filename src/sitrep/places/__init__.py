@@ -4,20 +4,33 @@ place, or to the precision that is true (spec/EXTRACTION.md, PLACE)."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sitrep import registry
 from sitrep.document import Document
 from sitrep.options import Options
-from sitrep.places.gazetteer import Gazetteer, open_gazetteer
+from sitrep.places.gazetteer import Gazetteer, needs_build, open_gazetteer, resolve_choice, tier_path
 from sitrep.places.recognize import Recognizer
 from sitrep.places.resolve import Resolved, Resolver
 
 
-@cache
 def gazetteer_for(choice: str | None) -> Gazetteer:
-    """One open gazetteer per choice per process: lookups are read-only and cheap to share."""
-    return open_gazetteer(choice)
+    """The chosen gazetteer, built first if it must be, opened once per file version per process."""
+    path = resolve_choice(choice)
+    if not path.exists() or (path == tier_path("default") and _stale(str(path), path.stat().st_mtime_ns)):
+        open_gazetteer(choice).close()  # builds the default tier, or says what is missing
+    return _opened(str(path), path.stat().st_mtime_ns)
+
+
+@cache
+def _stale(path: str, mtime_ns: int) -> bool:
+    return needs_build(Path(path))
+
+
+@cache
+def _opened(path: str, mtime_ns: int) -> Gazetteer:
+    return Gazetteer(Path(path))
 
 
 def find_places(text: str, gazetteer: Gazetteer) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import platformdirs
@@ -164,6 +164,7 @@ class Gazetteer:
 HOW_RANK = {"official": 0, "variant": 1, "former": 2, "alternate": 3, "romanized": 4, "russian": 5, "fuzzy": 6}
 
 
+@cache
 def build_id() -> str:
     """Fingerprint of what a gazetteer is built from: a default tier built by other code is rebuilt."""
     from importlib import resources

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-
 from functools import cache
 from importlib import resources
 
@@ -21,6 +20,7 @@ from rapidfuzz.fuzz import ratio
 from sitrep.places.gazetteer import Gazetteer, Hit, Place
 from sitrep.places.names import fold, loose_key
 from sitrep.places.recognize import Mention
+
 
 @cache
 def theater() -> tuple[frozenset[str], frozenset[str]]:
