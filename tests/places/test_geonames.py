@@ -12,7 +12,8 @@ from tests.conftest import SHARED, needs_shared
 
 # Rows in the 19-column format of a GeoNames dump, for places written for this test (Russian admin1 41 is
 # Kursk oblast, 48 is Moscow city).
-ROW = "{id}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\t{cls}\t{code}\tRU\t\t{a1}\t\t\t\t{pop}\t\t150\tEurope/Moscow\t2024-01-01"
+ROW = ("{id}\t{name}\t{name}\t{alt}\t{lat}\t{lon}\t{cls}\t{code}\tRU\t\t{a1}\t\t\t\t{pop}\t\t150\tEurope/Moscow"
+       "\t2024-01-01")
 RU_ROWS = [
     ROW.format(id=9000001, name="Tetkinovo-Zarechnoye", alt="Тёткиново-Заречное", lat=51.27, lon=34.95, cls="P",
                code="PPL", a1="41", pop=120),
@@ -47,7 +48,7 @@ def test_fetch_takes_a_file_or_a_folder_and_names_what_is_missing(tmp_path: Path
     path = write_ru(tmp_path)
     assert fetch("RU", str(path), tmp_path / "dl") == path
     assert fetch("RU", str(tmp_path), tmp_path / "dl") == path
-    with pytest.raises(StoreError, match="no UA.zip or UA.txt there"):
+    with pytest.raises(StoreError, match=r"no UA\.zip or UA\.txt there"):
         fetch("UA", str(tmp_path), tmp_path / "dl")
 
 
