@@ -13,6 +13,7 @@ import platform
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,9 +25,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitrep import pipeline, readers  # noqa: E402
 from sitrep.ingest import ingest  # noqa: E402
 from sitrep.options import Options  # noqa: E402
-from sitrep.places import find_places  # noqa: E402
 from sitrep.places.build import install_full  # noqa: E402
-from sitrep.places.gazetteer import Gazetteer, open_gazetteer, tier_path  # noqa: E402
+from sitrep.places.gazetteer import open_gazetteer, tier_path  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -55,30 +55,42 @@ def build_corpus(folder: Path) -> int:
     return count
 
 
-def rss_mb() -> float:
-    """Resident memory of this process now."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+PROBE = """
+import json, sys, time
+from pathlib import Path
+from sitrep.places import find_places
+from sitrep.places.gazetteer import Gazetteer, tier_path
+
+def rss():
+    status = Path("/proc/self/status").read_text()
+    pairs = (line.split(":", 1) for line in status.splitlines())
+    return {k: int(v.split()[0]) / 1024 for k, v in pairs if k in ("VmRSS", "VmHWM")}
+
+texts = json.loads(Path(sys.argv[2]).read_text())
+base = rss()["VmRSS"]
+start = time.perf_counter()
+gazetteer = Gazetteer(tier_path(sys.argv[1]))
+gazetteer.lookup("kiiv", "Kyiv")
+load_ms = (time.perf_counter() - start) * 1000
+start = time.perf_counter()
+names = sum(len(p["mentions"]) for text in texts for p in find_places(text, gazetteer))
+seconds = time.perf_counter() - start
+print(json.dumps({"load_ms": load_ms, "rss_mb": rss()["VmHWM"] - base, "names": names, "seconds": seconds}))
+"""
 
 
-def gazetteer_figures(tier: str, texts: list[str]) -> dict[str, float]:
-    """Load time, memory and place-resolution throughput of one tier."""
-    before = rss_mb()
-    start = time.perf_counter()
-    gazetteer = Gazetteer(tier_path(tier))
-    load_ms = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    names = sum(len(p["mentions"]) for text in texts for p in find_places(text, gazetteer))
-    seconds = time.perf_counter() - start
-    figures = {f"gazetteer_{tier}_load_ms": round(load_ms, 1),
-               f"gazetteer_{tier}_rss_mb": round(rss_mb() - before),
-               f"gazetteer_{tier}_file_mb": round(tier_path(tier).stat().st_size / 1e6),
-               f"places_{tier}_names_per_s": round(names / seconds),
-               f"places_{tier}_docs_per_s": round(len(texts) / seconds, 1)}
-    gazetteer.close()
-    return figures
+def gazetteer_figures(tier: str, texts: list[str], folder: Path) -> dict[str, float]:
+    """Load time, memory and place-resolution throughput of one tier, measured in a fresh process."""
+    corpus = folder / "texts.json"
+    corpus.write_text(json.dumps(texts))
+    probe = subprocess.run([sys.executable, "-c", PROBE, tier, str(corpus)], capture_output=True, text=True,
+                           check=True, env=os.environ | {"PYTHONPATH": str(ROOT / "src")})
+    figures = json.loads(probe.stdout)
+    return {f"gazetteer_{tier}_load_ms": round(figures["load_ms"], 1),
+            f"gazetteer_{tier}_rss_mb": round(figures["rss_mb"]),
+            f"gazetteer_{tier}_file_mb": round(tier_path(tier).stat().st_size / 1e6),
+            f"places_{tier}_names_per_s": round(figures["names"] / figures["seconds"]),
+            f"places_{tier}_docs_per_s": round(len(texts) / figures["seconds"], 1)}
 
 
 def main() -> None:
@@ -104,11 +116,11 @@ def main() -> None:
             again = ingest([path], store, options)
             reingest_s = time.perf_counter() - start
         texts = [d.text for d in docs]
-        tiers = gazetteer_figures("default", texts)
+        tiers = gazetteer_figures("default", texts, folder)
         if (SHARED / "geo" / "UA.zip").exists():
             if not tier_path("full").exists():
                 install_full(["UA"], str(SHARED / "geo" / "UA.zip"))
-            tiers |= gazetteer_figures("full", texts)
+            tiers |= gazetteer_figures("full", texts, folder)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results = {
         "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip(),
