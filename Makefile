@@ -33,7 +33,7 @@ demo: install
 	@echo "  $(OUT)/sitrep.db        the SQLite store (documents, sources, full-text index)"
 	@echo "Next:"
 	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db                 list the stored articles"
-	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db --search Kupiansk   full-text search"
+	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db --search Sudzha   full-text search"
 	@echo "  $(BIN)/sitrep show --db $(OUT)/sitrep.db DOC_ID           one article, cleaned"
 
 test: install

@@ -216,6 +216,8 @@ def show(doc_id: str, db: str, raw: bool, removed: bool, fmt: str) -> None:
         where = f"  ({provenance[key]})" if key in provenance and data[key] is not None else ""
         click.echo(f"{key + ':':12} {'' if data[key] is None else data[key]}{where}")
     click.echo(f"{'sources:':12} " + "; ".join(s["source"] for s in sources))
+    places = json.loads(data["analysis"]).get("places", [])
+    click.echo(f"{'places:':12} " + "; ".join(f"{p['name']} ({p['admin1'] or p['country']})" for p in places))
     click.echo()
     if removed:
         for item in json.loads(data["removed"]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -136,39 +137,28 @@ class Recognizer:
         alone elsewhere ("Putin said", "according to Kovalev") is that person, not a place."""
         people: set[str] = set()
         for toks in sentence_tokens:
-            i = 0
-            while i < len(toks):
-                chunk = self._chunk(toks, i)
-                if not chunk:
-                    i += 1
-                    continue
+            for i, chunk in self._chunks(toks):
                 for a in range(len(chunk)):
                     if self._person_starts(chunk, a) or (a == 0 and self._is_person(toks, i, chunk)):
                         people.update(t.text for t in chunk[a:] if t.text.lower() not in NOT_NAMES
                                       and t.text.lower() not in words("title"))
                         break
-                i += len(chunk)
         return people
 
-    def _sentence(self, text: str, toks: list[Token], sentence: int) -> list[Mention]:
-        out: list[Mention] = []
+    def _chunks(self, toks: list[Token]) -> Iterator[tuple[int, list[Token]]]:
+        """Each capitalised chunk of a sentence with the index of its first token."""
         i = 0
         while i < len(toks):
             chunk = self._chunk(toks, i)
-            if not chunk:
-                i += 1
-                continue
-            j = i + len(chunk)
-            lead = text[toks[max(0, i - 6)].start:chunk[0].start]
-            trail = toks[j].text.lower() if j < len(toks) else ""
-            if (self._is_person(toks, i, chunk) or NOT_A_PLACE_BEFORE.search(lead) or trail in MEDIA_WORDS
-                    or chunk[-1].text.lower() in MEDIA_WORDS or trail in NAMED_THINGS
-                    or (len(chunk) > 1 and chunk[-1].text.lower() in NAMED_THINGS)
-                    or (trail in ("'s", "’s") and j + 1 < len(toks) and toks[j + 1].text.lower() in NAMED_THINGS)):
-                i = j
-                continue
-            out.extend(self._names_in(text, toks, i, chunk, sentence))
-            i = j
+            if chunk:
+                yield i, chunk
+            i += len(chunk) or 1
+
+    def _sentence(self, text: str, toks: list[Token], sentence: int) -> list[Mention]:
+        out: list[Mention] = []
+        for i, chunk in self._chunks(toks):
+            if not self._names_something_else(text, toks, i, chunk):
+                out.extend(self._names_in(text, toks, i, chunk, sentence))
         _enumerations(out, text)
         for m in out:  # "in the Sudzhansky and Korenevsky districts": the role came from the list
             if m.role == "district" and not m.hits:
@@ -178,6 +168,17 @@ class Recognizer:
         if _title_case(toks):  # a headline: every word is capitalised, so only exact names count
             out = [m for m in out if any(h.how in ("official", "variant") for h in m.hits)]
         return out
+
+    def _names_something_else(self, text: str, toks: list[Token], i: int, chunk: list[Token]) -> bool:
+        """A person, a source ("according to X"), an outlet ("Los Angeles Times"), a unit, street or building."""
+        j = i + len(chunk)
+        lead = text[toks[max(0, i - 6)].start:chunk[0].start]
+        trail = toks[j].text.lower() if j < len(toks) else ""
+        after_possessive = toks[j + 1].text.lower() if trail in ("'s", "’s") and j + 1 < len(toks) else ""
+        last = chunk[-1].text.lower()
+        return (self._is_person(toks, i, chunk) or bool(NOT_A_PLACE_BEFORE.search(lead))
+                or trail in MEDIA_WORDS or last in MEDIA_WORDS or trail in NAMED_THINGS
+                or (len(chunk) > 1 and last in NAMED_THINGS) or after_possessive in NAMED_THINGS)
 
     @staticmethod
     def _chunk(toks: list[Token], i: int) -> list[Token]:
