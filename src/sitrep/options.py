@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-DEFAULT_STAGES = ("clean", "metadata", "language", "places")
+DEFAULT_STAGES = ("clean", "metadata", "language", "places", "events")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""Who asserts what a sentence reports, and how sure: attribution from reporting structures ("according to
+X", "X said that", "..., the ministry said", "reportedly", "if confirmed"), with claimants normalized
+through a registry of bodies and people and their side (data/claimants.tsv)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
+       r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
+       r"alleged|alleges|accused|accuses|echoed|warned|revealed|estimated|estimates|assessed|assesses|argued|"
+       r"believes|believed|denied|denies|rejected|dismissed)")
+NAME_RUN = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|al)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|'s|’s)){0,8}"
+TIME_WORDS = re.compile(r"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday|today|yesterday|night|week|morning|evening)\b.*$", re.IGNORECASE)
+ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,80}?)(?=[,.;:]|\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
+SUBJECT_SAYS = re.compile(
+    rf"(?:^|[,;:“\"]\s*|\b(?:and|but|while|as|after|when)\s+)(?P<who>(?:the\s+|a\s+)?[\w'’.\- ]{{2,90}}?)\s+"
+    rf"(?:(?:has|have|had|also|later|earlier|then|further|repeatedly)\s+)*(?:on\s+\w+\s+)?(?P<verb>{SAY})\b",
+    re.IGNORECASE)
+SAYS_SUBJECT = re.compile(rf"[,”\"]\s*(?P<verb>{SAY})\s+(?P<who>[\w'’.\- ]{{2,80}}?)\s*[.!?]?\s*$", re.IGNORECASE)
+REPORTED = re.compile(r"\b(?:reportedly|according to (?:media )?reports|reports say|reports said|was reported|"
+                      r"were reported|is reported|are reported|it is reported|reports suggest)\b", re.IGNORECASE)
+UNCONFIRMED = re.compile(r"\b(?:if confirmed|could not (?:be )?(?:independently )?verif|cannot (?:be )?(?:independently )?"
+                         r"verif|has not been able to (?:independently )?verify|have not been able to (?:independently )?"
+                         r"verify|unable to (?:independently )?verify|could not immediately verify|independent "
+                         r"verification (?:remains|is|was) (?:difficult|impossible)|not (?:been )?independently "
+                         r"(?:verified|confirmed)|no independent confirmation)\b", re.IGNORECASE)
+DENIED = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted)\b(?! (?:requests?|proposals?|offers?|pleas?|"
+                    r"demands?|calls?|the (?:proposal|offer|plan)))", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:he|she|it|they|the ministry|the statement|the report|the governor|the spokesman|"
+                     r"the spokeswoman|the official|the agency|the minister|the mayor|the president|the source|"
+                     r"the general staff|the military|its statement|the administration)$", re.IGNORECASE)
+SIDE_WORDS = (("RU", re.compile(r"\b(?:russian|russia['’]s|russia|moscow|kremlin|donetsk people|luhansk people|"
+                                r"pro-russian|pro-kremlin)\b", re.IGNORECASE)),
+              ("UA", re.compile(r"\b(?:ukrainian|ukraine['’]s|ukraine|kyiv|kiev|pro-ukrainian)\b", re.IGNORECASE)),
+              ("western", re.compile(r"\b(?:u\.s\.|us|american|british|uk|french|german|nato|eu|european|western|"
+                                     r"polish|white house|pentagon|washington)\b", re.IGNORECASE)),
+              ("independent", re.compile(r"\b(?:analysts?|experts?|observers?|think[- ]tank|monitors?|researchers?|"
+                                         r"journalists?|newspaper|news agency|blog|osint)\b", re.IGNORECASE)))
+NOT_CLAIMANTS = {"it", "this", "that", "which", "who", "there", "what", "one", "some", "many", "others", "both",
+                 "they", "he", "she", "we", "i", "you"}
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str
+    side: str | None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who asserts a sentence's content and how sure it is put."""
+
+    claimant: Claimant | None
+    certainty: str
+    said_at: int | None = None
+    """Offset of the reporting verb in the sentence, for the date of the statement ("said on Saturday")."""
+
+
+@cache
+def registry() -> tuple[tuple[re.Pattern[str], Claimant], ...]:
+    """Patterns of data/claimants.tsv, longest name first so "Russia's army" wins over "Russia"."""
+    text = resources.files("sitrep").joinpath("data/claimants.tsv").read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, side, aliases = (line.split("\t") + ["", ""])[:3]
+        for alias in {name, *aliases.split("|")} - {""}:
+            pattern = re.compile(r"(?<![\w])" + re.escape(alias).replace(r"\'", "['’]") + r"(?![\w])", re.IGNORECASE)
+            entries.append((len(alias), pattern, Claimant(name, side)))
+    return tuple((p, c) for _, p, c in sorted(entries, key=lambda e: -e[0]))
+
+
+def normalize(phrase: str) -> Claimant | None:
+    """The registry's claimant named in `phrase`, else the phrase itself with a side from its wording."""
+    phrase = TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip()
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    if not phrase or phrase.lower() in NOT_CLAIMANTS or len(phrase) > 90:
+        return None
+    for pattern, claimant in registry():
+        if pattern.search(phrase):
+            return claimant
+    side = next((s for s, pattern in SIDE_WORDS if pattern.search(phrase)), None)
+    return Claimant(phrase, side)
+
+
+def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
+    """The attribution of one sentence; `previous` is the last named claimant, for "he said", "it added"."""
+    certainty = "asserted"
+    claimant = None
+    said_at = None
+    m = ACCORDING.search(sentence)
+    if m and not re.match(r"(?:reports|media reports)$", m.group("who").strip(), re.IGNORECASE):
+        claimant, said_at = normalize(m.group("who")), m.start()
+    if claimant is None:
+        m = SAYS_SUBJECT.search(sentence) or SUBJECT_SAYS.search(sentence)
+        if m:
+            who = m.group("who").strip()
+            who = re.split(r"\b(?:that|which|who|whose|whom|where|when|while|as)\b|[,;:“”\"]", who)[-1].strip()
+            if PRONOUN.match(who.strip()):
+                claimant = previous
+            else:
+                claimant = normalize(who)
+            said_at = m.start("verb")
+            if claimant is not None:
+                certainty = "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"
+    if claimant is not None and certainty == "asserted":
+        certainty = "claimed"
+    if REPORTED.search(sentence) and claimant is None:
+        certainty = "reported"
+    if UNCONFIRMED.search(sentence):
+        certainty = "unconfirmed"
+    return Attribution(claimant, certainty, said_at)
+
+
+def disclaims(text: str) -> bool:
+    """Whether the article says the claims it reports could not be verified."""
+    return bool(UNCONFIRMED.search(text))

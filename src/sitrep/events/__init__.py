@@ -1,0 +1,170 @@
+"""Events, quantities and slant: the claim layer of spec/EXTRACTION.md for one article.
+
+Each sentence is read once: who asserts it and how sure (sitrep.claims), what kinds of event its words
+report (data/events.tsv), where (the places the places stage found in it, or named just before: "the
+village"), when (sitrep.timex against the publication date), and which side acts. Threats, plans and
+suppositions are left out; a party's denial is kept as `denied`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep import claims, quantities, registry, timex
+from sitrep.document import Document
+from sitrep.events.lexicon import EVENT_TYPES, events, slant
+from sitrep.options import Options
+from sitrep.segment import sentences
+
+QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^”]{3,}”")
+OPPOSITE = {"RU": "UA", "UA": "RU"}
+NEEDS_PLACE = {"control_claim", "advance", "ground_fighting", "buildup", "sabotage", "strike"}
+REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought off|beat off|withdr[ea]w|pulled out)\b",
+                   re.IGNORECASE)
+ANAPHOR = re.compile(r"\b(?:the|this|that) (?:village|town|city|settlement|region|area|locality)\b", re.IGNORECASE)
+
+
+def _side_at(text: str, start: int, end: int, before: bool) -> str | None:
+    """The side named nearest before (or after) a position in a stretch of text."""
+    pats = events()
+    hits = []
+    for side in ("RU", "UA"):
+        for m in pats[f"side_{side}"].finditer(text, start, end):
+            hits.append((m.start(), side))
+    if not hits:
+        return None
+    hits.sort()
+    return hits[-1][1] if before else hits[0][1]
+
+
+def _actor(kind: str, sentence: str, trigger: re.Match[str], claimant_side: str | None,
+           places: list[dict[str, Any]]) -> str | None:
+    if kind in ("negotiation", "prisoner_exchange"):
+        return None
+    if REPEL.search(sentence):
+        after = _side_at(sentence, trigger.end(), len(sentence), before=False)
+        if after:
+            return after
+        before = _side_at(sentence, 0, trigger.start(), before=True)
+        return OPPOSITE.get(before or "") or before
+    side = _side_at(sentence, 0, trigger.start(), before=True) or _side_at(sentence, trigger.end(), len(sentence),
+                                                                          before=False)
+    if side:
+        return side
+    if kind in ("control_claim", "advance", "buildup") and claimant_side in ("RU", "UA"):
+        return claimant_side
+    country = next((p["country"] for p in places if p.get("country")), None)
+    if kind in ("strike", "sabotage") and country in OPPOSITE:
+        return OPPOSITE[country]
+    return None
+
+
+def _sentence_places(places: list[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
+    """The places mentioned in [start, end), most specific first (settlements, districts, divisions)."""
+    order = {"settlement": 0, "region": 1, "admin1": 2, "country": 3}
+    inside = [(p, min(s for s, e in p["mentions"] if start <= s < end)) for p in places
+              if any(start <= s < end for s, e in p["mentions"])]
+    inside.sort(key=lambda pair: (order.get(pair[0]["kind"], 4), pair[1]))
+    return [p for p, _ in inside]
+
+
+def _place_record(place: dict[str, Any]) -> dict[str, Any]:
+    return {k: place[k] for k in ("name", "geonameid", "lat", "lon", "admin1", "country", "kind", "precision")}
+
+
+def analyze_claims(doc: Document) -> None:
+    """Set doc.analysis["events"], ["quantities"] and ["slant"]."""
+    text = doc.text
+    places = doc.analysis.get("places", [])
+    published = doc.published
+    disclaimed = claims.disclaims(text)
+    found_events: list[dict[str, Any]] = []
+    found_quantities: list[dict[str, Any]] = []
+    seen: set[tuple] = set()
+    previous = None
+    last_places: list[dict[str, Any]] = []
+    for span in sentences(text):
+        sentence = text[span.start:span.end]
+        attribution = claims.attribute(sentence, previous)
+        if attribution.claimant is not None:
+            previous = attribution.claimant
+        claimant = attribution.claimant
+        certainty = attribution.certainty
+        if disclaimed and certainty == "claimed" and claimant is not None and claimant.side in ("RU", "UA"):
+            certainty = "unconfirmed"
+        times = timex.find(sentence, published, doc.hints.get("published_range"))
+        here = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] != "country"]
+        if not here and ANAPHOR.search(sentence):
+            here = last_places[:1]  # "the village": the settlement named just before
+        countries = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] == "country"]
+        for kind in EVENT_TYPES:
+            trigger = events()[kind].search(sentence)
+            if trigger is None:
+                continue
+            hedge = events()["hypothetical"].search(sentence, max(0, trigger.start() - 60), trigger.start())
+            if hedge and certainty != "denied":
+                continue
+            if kind == "strike" and events()["background"].search(sentence):
+                continue
+            event_places = here or (countries if kind == "strike" else [])
+            if kind in NEEDS_PLACE and not event_places:
+                continue
+            key = (kind, tuple(p["name"] for p in event_places[:1]))
+            if key in seen:
+                continue
+            seen.add(key)
+            date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else None
+            found_events.append({
+                "type": kind,
+                "actor": _actor(kind, sentence, trigger, claimant.side if claimant else None, event_places),
+                "places": [_place_record(p) for p in event_places],
+                "date": date.as_dict() if date else None,
+                "claimant": claimant.name if claimant else None,
+                "claimant_side": claimant.side if claimant else None,
+                "certainty": certainty,
+                "evidence": sentence,
+                "start": span.start,
+                "end": span.end,
+            })
+        for q in quantities.find(sentence):
+            after = [t for t in times if q.end <= t.offset <= q.end + 30]
+            period = after[0] if after else (times[0] if len(times) == 1 else None)
+            found_quantities.append({
+                "measure": q.measure, "value": q.value, "value_max": q.value_max, "unit": q.unit,
+                "period": period.as_dict() if period else None,
+                "actor": _side_at(sentence, 0, len(sentence), before=False) if q.measure not in ("prisoners",) else None,
+                "places": [_place_record(p) for p in here[:2]],
+                "claimant": claimant.name if claimant else None,
+                "evidence": sentence[max(0, q.start - 40):q.end + 40].strip(),
+                "start": span.start + q.start, "end": span.start + q.end,
+            })
+        if here:
+            last_places = here
+    doc.analysis["events"] = found_events
+    doc.analysis["quantities"] = found_quantities
+    doc.analysis["slant"] = measure_slant(text)
+
+
+def measure_slant(text: str) -> dict[str, Any]:
+    """Loaded words of each side in the narrator's voice (quotations left out): label, score and markers.
+
+    The score runs from -1 (all pro-Russian markers) to 1 (all pro-Ukrainian)."""
+    quoted = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+    weight = {"RU": 0, "UA": 0}
+    markers = []
+    for side, points, pattern in slant():
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in quoted):
+                continue
+            weight[side] += points
+            markers.append({"text": m.group(0), "start": m.start(), "end": m.end(), "side": side})
+    total = weight["RU"] + weight["UA"]
+    score = (weight["UA"] - weight["RU"]) / (total + 4) if total else 0.0
+    label = "pro_ukraine" if score >= 0.35 else "pro_russia" if score <= -0.35 else "neutral"
+    return {"label": label, "score": round(score, 2), "markers": sorted(markers, key=lambda m: m["start"])}
+
+
+@registry.stages.register("events")
+def events_stage(doc: Document, options: Options) -> None:
+    analyze_claims(doc)
