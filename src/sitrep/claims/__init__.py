@@ -12,7 +12,7 @@ from importlib import resources
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
        r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
        r"alleged|alleges|accused|accuses|echoed|warned|revealed|estimated|estimates|assessed|assesses|argued|"
-       r"believes|believed|denied|denies|rejected|dismissed)")
+       r"believes|believed|denied|denies|rejected|dismissed|blamed|blames|posting|posted|published|shows|showed)")
 NAME_RUN = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|al)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|'s|’s)){0,8}"
 TIME_WORDS = re.compile(r"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday|today|yesterday|night|week|morning|evening)\b.*$", re.IGNORECASE)
@@ -21,7 +21,15 @@ SUBJECT_SAYS = re.compile(
     rf"(?:^|[,;:“\"]\s*|\b(?:and|but|while|as|after|when)\s+)(?P<who>(?:the\s+|a\s+)?[\w'’.\- ]{{2,90}}?)\s+"
     rf"(?:(?:has|have|had|also|later|earlier|then|further|repeatedly)\s+)*(?:on\s+\w+\s+)?(?P<verb>{SAY})\b",
     re.IGNORECASE)
-SAYS_SUBJECT = re.compile(rf"[,”\"]\s*(?P<verb>{SAY})\s+(?P<who>[\w'’.\- ]{{2,80}}?)\s*[.!?]?\s*$", re.IGNORECASE)
+SAYS_SUBJECT = re.compile(rf"[,”\"]\s*(?P<verb>{SAY})\s+(?P<who>(?:the\s+)?[\w'’.\-]+(?:\s+[\w'’.\-]+){{0,4}}?)\s*[.!?]?\s*$",
+                          re.IGNORECASE)
+BY_SOMEONE = re.compile(rf"\b(?:{SAY}|noted|reported|stated|announced) by (?P<who>(?:the\s+)?[^,.;:]{{2,60}}?)(?=[,.;:]|$)",
+                        re.IGNORECASE)
+WITH_SOMEONE = re.compile(r"\bwith (?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}) (?:reporting|saying|claiming)\b")
+PARTICIPLE = re.compile(r"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)\s+(?:is|was|has|have|had|are|were)?\s*"
+                        r"[^,]{0,120},\s*(?:claiming|saying|announcing|reporting|insisting)\b")
+NOT_SOURCES = re.compile(r"^(?:the )?(?:formula|plan|schedule|agreement|terms|data|figures|estimates|it|this|that|"
+                         r"as|further|geolocat\w*|some|many|several)\b", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:reportedly|according to (?:media )?reports|reports say|reports said|was reported|"
                       r"were reported|is reported|are reported|it is reported|reports suggest)\b", re.IGNORECASE)
 UNCONFIRMED = re.compile(r"\b(?:if confirmed|could not (?:be )?(?:independently )?verif|cannot (?:be )?(?:independently )?"
@@ -80,11 +88,13 @@ def normalize(phrase: str) -> Claimant | None:
     """The registry's claimant named in `phrase`, else the phrase itself with a side from its wording."""
     phrase = TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip()
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-    if not phrase or phrase.lower() in NOT_CLAIMANTS or len(phrase) > 90:
+    if not phrase or phrase.lower() in NOT_CLAIMANTS or len(phrase) > 90 or NOT_SOURCES.match(phrase):
         return None
     for pattern, claimant in registry():
         if pattern.search(phrase):
             return claimant
+    if not re.search(r"[A-Z]", phrase) or len(phrase.split()) > 7:
+        return None  # a lower-case clause is not somebody's name
     side = next((s for s, pattern in SIDE_WORDS if pattern.search(phrase)), None)
     return Claimant(phrase, side)
 
@@ -97,6 +107,9 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
     m = ACCORDING.search(sentence)
     if m and not re.match(r"(?:reports|media reports)$", m.group("who").strip(), re.IGNORECASE):
         claimant, said_at = normalize(m.group("who")), m.start()
+    for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE):
+        if claimant is None and (m := pattern.search(sentence)):
+            claimant, said_at = normalize(m.group("who")), m.start()
     if claimant is None:
         m = SAYS_SUBJECT.search(sentence) or SUBJECT_SAYS.search(sentence)
         if m:
@@ -116,6 +129,19 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
     if UNCONFIRMED.search(sentence):
         certainty = "unconfirmed"
     return Attribution(claimant, certainty, said_at)
+
+
+RETOLD = re.compile(r"\b(?:with reference to|citing|referring to|retold from|based on (?:a )?report(?:ing)? by) "
+                    r"(?:the )?(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})")
+DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
+                       r"\s+(?:show|shows|showing|suggest|suggests|indicate|indicates)\b")
+
+
+def retold_source(text: str) -> Claimant | None:
+    """The outlet an article retells ("reported by UNN with reference to the New York Times"), whose claims its
+    unattributed sentences carry."""
+    m = RETOLD.search(text[:3000])
+    return normalize(m.group("who")) if m else None
 
 
 def disclaims(text: str) -> bool:

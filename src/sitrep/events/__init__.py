@@ -79,18 +79,26 @@ def analyze_claims(doc: Document) -> None:
     places = doc.analysis.get("places", [])
     published = doc.published
     disclaimed = claims.disclaims(text)
+    source = claims.retold_source(text)
     found_events: list[dict[str, Any]] = []
     found_quantities: list[dict[str, Any]] = []
     seen: set[tuple] = set()
     previous = None
+    carried: tuple[claims.Claimant, str] | None = None
+    last_times: list[timex.TimeSpan] = []
     last_places: list[dict[str, Any]] = []
     for span in sentences(text):
         sentence = text[span.start:span.end]
         attribution = claims.attribute(sentence, previous)
-        if attribution.claimant is not None:
-            previous = attribution.claimant
         claimant = attribution.claimant
         certainty = attribution.certainty
+        if claimant is None and carried is not None and not QUOTE.search(sentence):
+            claimant, certainty = carried  # a report goes on in the next sentence without saying who again
+        carried = (attribution.claimant, attribution.certainty) if attribution.claimant is not None else None
+        if attribution.claimant is not None:
+            previous = attribution.claimant
+        if claimant is None and source is not None and certainty == "asserted":
+            claimant, certainty = source, "reported"  # an article retelling another outlet's report
         if disclaimed and certainty == "claimed" and claimant is not None and claimant.side in ("RU", "UA"):
             certainty = "unconfirmed"
         times = timex.find(sentence, published, doc.hints.get("published_range"))
@@ -98,11 +106,14 @@ def analyze_claims(doc: Document) -> None:
         if not here and ANAPHOR.search(sentence):
             here = last_places[:1]  # "the village": the settlement named just before
         countries = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] == "country"]
+        attempt = events()["attempt"].search(sentence)
         for kind in EVENT_TYPES:
             trigger = events()[kind].search(sentence)
             if trigger is None:
                 continue
-            hedge = events()["hypothetical"].search(sentence, max(0, trigger.start() - 60), trigger.start())
+            if kind in ("control_claim", "advance") and attempt and attempt.start() < trigger.start():
+                continue  # "facing difficulties trying to capture": fighting, reported as such
+            hedge = events()["hypothetical"].search(sentence, max(0, trigger.start() - 120), trigger.start())
             if hedge and certainty != "denied":
                 continue
             if kind == "strike" and events()["background"].search(sentence):
@@ -114,7 +125,8 @@ def analyze_claims(doc: Document) -> None:
             if key in seen:
                 continue
             seen.add(key)
-            date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else None
+            date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else (
+                last_times[-1] if last_times and claimant is not None and carried is not None else None)
             found_events.append({
                 "type": kind,
                 "actor": _actor(kind, sentence, trigger, claimant.side if claimant else None, event_places),
@@ -128,7 +140,7 @@ def analyze_claims(doc: Document) -> None:
                 "end": span.end,
             })
         for q in quantities.find(sentence):
-            after = [t for t in times if q.end <= t.offset <= q.end + 30]
+            after = [t for t in times if q.end - 5 <= t.offset <= q.end + 30]
             period = after[0] if after else (times[0] if len(times) == 1 else None)
             found_quantities.append({
                 "measure": q.measure, "value": q.value, "value_max": q.value_max, "unit": q.unit,
@@ -141,6 +153,7 @@ def analyze_claims(doc: Document) -> None:
             })
         if here:
             last_places = here
+        last_times = times or (last_times if carried else [])
     doc.analysis["events"] = found_events
     doc.analysis["quantities"] = found_quantities
     doc.analysis["slant"] = measure_slant(text)
