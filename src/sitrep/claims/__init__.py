@@ -26,13 +26,16 @@ SAYS_SUBJECT = re.compile(rf"[,”\"]\s*(?P<verb>{SAY})\s+(?P<who>(?:the\s+)?[\w
 BY_SOMEONE = re.compile(rf"\b(?:{SAY}|noted|reported|stated|announced) by (?P<who>(?:the\s+)?[^,.;:]{{2,60}}?)(?=[,.;:]|$)",
                         re.IGNORECASE)
 WITH_SOMEONE = re.compile(r"\bwith (?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}) (?:reporting|saying|claiming)\b")
-PARTICIPLE = re.compile(r"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)\s+(?:is|was|has|have|had|are|were)?\s*"
-                        r"[^,]{0,120},\s*(?:claiming|saying|announcing|reporting|insisting)\b")
+PARTICIPLE = re.compile(r"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?!is\b|was\b|has\b|have\b|had\b|are\b|were\b)"
+                        r"[\w'’.-]+){0,4})\s+(?:is|was|has|have|had|are|were)\s+[^,]{0,120},\s*(?:claiming|saying|"
+                        r"announcing|reporting|insisting)\b")
+ADVERBS = re.compile(r"\s+(?:reportedly|also|later|earlier|then|further|repeatedly|again|previously|once)$", re.IGNORECASE)
 NOT_SOURCES = re.compile(r"^(?:the )?(?:formula|plan|schedule|agreement|terms|data|figures|estimates|it|this|that|"
                          r"as|further|geolocat\w*|some|many|several)\b", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:reportedly|according to (?:media )?reports|reports say|reports said|was reported|"
                       r"were reported|is reported|are reported|it is reported|reports suggest)\b", re.IGNORECASE)
-UNCONFIRMED = re.compile(r"\b(?:if confirmed|could not (?:be )?(?:independently )?verif|cannot (?:be )?(?:independently )?"
+IF_CONFIRMED = re.compile(r"\b(?:if (?:confirmed|true|verified)|unconfirmed|yet to be confirmed)\b", re.IGNORECASE)
+UNCONFIRMED = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|cannot (?:be )?(?:independently )?"
                          r"verif|has not been able to (?:independently )?verify|have not been able to (?:independently )?"
                          r"verify|unable to (?:independently )?verify|could not immediately verify|independent "
                          r"verification (?:remains|is|was) (?:difficult|impossible)|not (?:been )?independently "
@@ -86,7 +89,7 @@ def registry() -> tuple[tuple[re.Pattern[str], Claimant], ...]:
 
 def normalize(phrase: str) -> Claimant | None:
     """The registry's claimant named in `phrase`, else the phrase itself with a side from its wording."""
-    phrase = TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip()
+    phrase = ADVERBS.sub("", TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip())
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     if not phrase or phrase.lower() in NOT_CLAIMANTS or len(phrase) > 90 or NOT_SOURCES.match(phrase):
         return None
@@ -126,7 +129,7 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
         certainty = "claimed"
     if REPORTED.search(sentence) and claimant is None:
         certainty = "reported"
-    if UNCONFIRMED.search(sentence):
+    if UNCONFIRMED.search(sentence) or IF_CONFIRMED.search(sentence):
         certainty = "unconfirmed"
     return Attribution(claimant, certainty, said_at)
 

@@ -15,6 +15,7 @@ from sitrep import claims, quantities, registry, timex
 from sitrep.document import Document
 from sitrep.events.lexicon import EVENT_TYPES, events, slant
 from sitrep.options import Options
+from sitrep.places.resolve import THEATER as THEATER_COUNTRIES
 from sitrep.segment import sentences
 
 QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^”]{3,}”")
@@ -86,15 +87,19 @@ def analyze_claims(doc: Document) -> None:
     previous = None
     carried: tuple[claims.Claimant, str] | None = None
     last_times: list[timex.TimeSpan] = []
+    prev_start = -1
     last_places: list[dict[str, Any]] = []
     for span in sentences(text):
         sentence = text[span.start:span.end]
         attribution = claims.attribute(sentence, previous)
         claimant = attribution.claimant
         certainty = attribution.certainty
-        if claimant is None and carried is not None and not QUOTE.search(sentence):
+        inherited = claimant is None and carried is not None and not QUOTE.search(sentence)
+        if inherited:
             claimant, certainty = carried  # a report goes on in the next sentence without saying who again
         carried = (attribution.claimant, attribution.certainty) if attribution.claimant is not None else None
+        if claims.IF_CONFIRMED.match(sentence.strip()) and found_events and found_events[-1]["start"] == prev_start:
+            found_events[-1]["certainty"] = "unconfirmed"  # "If confirmed, ..." qualifies the claim before it
         if attribution.claimant is not None:
             previous = attribution.claimant
         if claimant is None and source is not None and certainty == "asserted":
@@ -113,20 +118,24 @@ def analyze_claims(doc: Document) -> None:
                 continue
             if kind in ("control_claim", "advance") and attempt and attempt.start() < trigger.start():
                 continue  # "facing difficulties trying to capture": fighting, reported as such
+            if kind == "control_claim" and events()["not_event"].search(sentence):
+                continue
             hedge = events()["hypothetical"].search(sentence, max(0, trigger.start() - 120), trigger.start())
             if hedge and certainty != "denied":
                 continue
             if kind == "strike" and events()["background"].search(sentence):
                 continue
             event_places = here or (countries if kind == "strike" else [])
+            if kind in NEEDS_PLACE:  # battlefield events happen in the theater, not where talks were held
+                event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES] or []
             if kind in NEEDS_PLACE and not event_places:
                 continue
-            key = (kind, tuple(p["name"] for p in event_places[:1]))
+            key = (kind, tuple(p["name"] for p in event_places[:1]) or span.start)
             if key in seen:
                 continue
             seen.add(key)
             date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else (
-                last_times[-1] if last_times and claimant is not None and carried is not None else None)
+                last_times[-1] if last_times and inherited else None)
             found_events.append({
                 "type": kind,
                 "actor": _actor(kind, sentence, trigger, claimant.side if claimant else None, event_places),
@@ -153,7 +162,8 @@ def analyze_claims(doc: Document) -> None:
             })
         if here:
             last_places = here
-        last_times = times or (last_times if carried else [])
+        last_times = times
+        prev_start = span.start
     doc.analysis["events"] = found_events
     doc.analysis["quantities"] = found_quantities
     doc.analysis["slant"] = measure_slant(text)
