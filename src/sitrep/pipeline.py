@@ -13,8 +13,8 @@ import catalogue
 from sitrep import registry
 from sitrep.clean import clean  # noqa: F401  (registers "clean")
 from sitrep.document import Document
-from sitrep.events import events_stage  # noqa: F401  (registers "events")
 from sitrep.errors import InputError
+from sitrep.events import events_stage  # noqa: F401  (registers "events")
 from sitrep.meta import language, metadata  # noqa: F401  (register "metadata", "language")
 from sitrep.options import Options
 from sitrep.places import places  # noqa: F401  (registers "places")

@@ -32,7 +32,7 @@ MEASURES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple((m, u, re.compile
                         r"(?:troops|soldiers|personnel|servicemen|servicemembers|fighters|service members)\b"),
     ("prisoners", "count", rf"{LEAD}{VALUE}\s+(?:(?:more|other|ukrainian|russian|captured|wounded|severely wounded)\s+)?"
                            r"(?:prisoners(?: of war)?|pows?|captives|servicemen for|soldiers for)\b"),
-    ("prisoners", "count", rf"(?P<value>\d{{1,3}}(?:,\d{{3}})?|\d+)[- ]for[- ](?:\d{{1,3}}(?:,\d{{3}})?|\d+)"),
+    ("prisoners", "count", r"(?P<value>\d{1,3}(?:,\d{3})?|\d+)[- ]for[- ](?:\d{1,3}(?:,\d{3})?|\d+)"),
     ("killed", "count", rf"\b(?:killed|killing|kills|death toll (?:has )?(?:rose|rises|risen|climbed|reached) to)\s+{LEAD}{VALUE}\b"),
     ("killed", "count", rf"{LEAD}{VALUE}\s+(?:(?:\w+|[\w-]+-old)\s+){{0,3}}?(?:people|persons|civilians|residents|"
                         r"others|men|women|children|soldiers|passengers|workers)?\s*(?:were|was|have been|had been|"

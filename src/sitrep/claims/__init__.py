@@ -43,8 +43,8 @@ UNCONFIRMED = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|canno
 DENIED = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted)\b(?! (?:requests?|proposals?|offers?|pleas?|"
                     r"demands?|calls?|the (?:proposal|offer|plan)))", re.IGNORECASE)
 PRONOUN = re.compile(r"^(?:he|she|it|they|the ministry|the statement|the report|the governor|the spokesman|"
-                     r"the spokeswoman|the official|the agency|the minister|the mayor|the president|the source|"
-                     r"the general staff|the military|its statement|the administration)$", re.IGNORECASE)
+                     r"the spokeswoman|the official|the agency|the minister|the mayor|the source|"
+                     r"its statement|the administration)$", re.IGNORECASE)
 SIDE_WORDS = (("RU", re.compile(r"\b(?:russian|russia['’]s|russia|moscow|kremlin|donetsk people|luhansk people|"
                                 r"pro-russian|pro-kremlin)\b", re.IGNORECASE)),
               ("UA", re.compile(r"\b(?:ukrainian|ukraine['’]s|ukraine|kyiv|kiev|pro-ukrainian)\b", re.IGNORECASE)),
@@ -80,7 +80,7 @@ def registry() -> tuple[tuple[re.Pattern[str], Claimant], ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, side, aliases = (line.split("\t") + ["", ""])[:3]
+        name, side, aliases = ([*line.split("\t"), "", ""])[:3]
         for alias in {name, *aliases.split("|")} - {""}:
             pattern = re.compile(r"(?<![\w])" + re.escape(alias).replace(r"\'", "['’]") + r"(?![\w])", re.IGNORECASE)
             entries.append((len(alias), pattern, Claimant(name, side)))
@@ -118,10 +118,7 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
         if m:
             who = m.group("who").strip()
             who = re.split(r"\b(?:that|which|who|whose|whom|where|when|while|as)\b|[,;:“”\"]", who)[-1].strip()
-            if PRONOUN.match(who.strip()):
-                claimant = previous
-            else:
-                claimant = normalize(who)
+            claimant = previous if PRONOUN.match(who.strip()) else normalize(who)
             said_at = m.start("verb")
             if claimant is not None:
                 certainty = "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"

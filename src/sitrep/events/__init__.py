@@ -23,6 +23,8 @@ OPPOSITE = {"RU": "UA", "UA": "RU"}
 NEEDS_PLACE = {"control_claim", "advance", "ground_fighting", "buildup", "sabotage", "strike"}
 REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought off|beat off|withdr[ea]w|pulled out)\b",
                    re.IGNORECASE)
+PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repelled|repulsed|thwarted|halted|stopped|"
+                           r"beaten off|fought off)\b", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:the|this|that) (?:village|town|city|settlement|region|area|locality)\b", re.IGNORECASE)
 
 
@@ -43,11 +45,14 @@ def _actor(kind: str, sentence: str, trigger: re.Match[str], claimant_side: str 
            places: list[dict[str, Any]]) -> str | None:
     if kind in ("negotiation", "prisoner_exchange"):
         return None
-    if REPEL.search(sentence):
-        after = _side_at(sentence, trigger.end(), len(sentence), before=False)
+    if PASSIVE_REPEL.search(sentence):  # "Ukrainian attempts to counterattack were repelled": the attacker
+        return _side_at(sentence, 0, trigger.start(), before=True) or claimant_side
+    repel = REPEL.search(sentence)
+    if repel:  # "X repelled a Russian assault": the side repelled is the one that attacked
+        after = _side_at(sentence, repel.end(), len(sentence), before=False)
         if after:
             return after
-        before = _side_at(sentence, 0, trigger.start(), before=True)
+        before = _side_at(sentence, 0, repel.start(), before=True)
         return OPPOSITE.get(before or "") or before
     side = _side_at(sentence, 0, trigger.start(), before=True) or _side_at(sentence, trigger.end(), len(sentence),
                                                                           before=False)
@@ -83,7 +88,7 @@ def analyze_claims(doc: Document) -> None:
     source = claims.retold_source(text)
     found_events: list[dict[str, Any]] = []
     found_quantities: list[dict[str, Any]] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, dict[str, Any]] = {}
     previous = None
     carried: tuple[claims.Claimant, str] | None = None
     last_times: list[timex.TimeSpan] = []
@@ -112,10 +117,13 @@ def analyze_claims(doc: Document) -> None:
             here = last_places[:1]  # "the village": the settlement named just before
         countries = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] == "country"]
         attempt = events()["attempt"].search(sentence)
+        first_place = min((s for p in here for s, _e in p["mentions"] if span.start <= s < span.end),
+                          default=span.start) - span.start
         for kind in EVENT_TYPES:
-            trigger = events()[kind].search(sentence)
-            if trigger is None:
+            triggers = list(events()[kind].finditer(sentence))
+            if not triggers:
                 continue
+            trigger = min(triggers, key=lambda t: abs(t.start() - first_place))  # the one about the place
             if kind in ("control_claim", "advance") and attempt and attempt.start() < trigger.start():
                 continue  # "facing difficulties trying to capture": fighting, reported as such
             if kind == "control_claim" and events()["not_event"].search(sentence):
@@ -131,12 +139,16 @@ def analyze_claims(doc: Document) -> None:
             if kind in NEEDS_PLACE and not event_places:
                 continue
             key = (kind, tuple(p["name"] for p in event_places[:1]) or span.start)
-            if key in seen:
+            if key in seen:  # told again: keep the first telling, completed by what the later one adds
+                earlier = seen[key]
+                if earlier["date"] is None and times:
+                    earlier["date"] = min(times, key=lambda t: abs(t.offset - trigger.start())).as_dict()
+                if earlier["claimant"] is None and claimant is not None:
+                    earlier["claimant"], earlier["claimant_side"] = claimant.name, claimant.side
                 continue
-            seen.add(key)
             date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else (
                 last_times[-1] if last_times and inherited else None)
-            found_events.append({
+            seen[key] = event = {
                 "type": kind,
                 "actor": _actor(kind, sentence, trigger, claimant.side if claimant else None, event_places),
                 "places": [_place_record(p) for p in event_places],
@@ -147,7 +159,8 @@ def analyze_claims(doc: Document) -> None:
                 "evidence": sentence,
                 "start": span.start,
                 "end": span.end,
-            })
+            }
+            found_events.append(event)
         for q in quantities.find(sentence):
             after = [t for t in times if q.end - 5 <= t.offset <= q.end + 30]
             period = after[0] if after else (times[0] if len(times) == 1 else None)

@@ -1,0 +1,124 @@
+"""Events, claims, quantities, dates and slant on passages written for these tests."""
+
+from typing import Any
+
+import pytest
+
+from sitrep import timex
+from sitrep.claims import attribute
+from sitrep.quantities import find as find_quantities
+from tests.conftest import analyze_text
+
+
+def record(text: str, published: str = "2025-07-03") -> dict[str, Any]:
+    return analyze_text(f"published: {published}\n\n{text}\n").record()
+
+
+def only_event(text: str, kind: str, published: str = "2025-07-03") -> dict[str, Any]:
+    found = [e for e in record(text, published)["events"] if e["type"] == kind]
+    assert len(found) == 1, record(text, published)["events"]
+    return found[0]
+
+
+def test_capture_claimed_by_the_ministry_on_a_weekday():
+    event = only_event("On Monday, Russia's Defence Ministry said its forces had captured the village of "
+                       "Kindrativka in the Sumy region.", "control_claim")
+    assert (event["actor"], event["claimant"], event["claimant_side"], event["certainty"]) == (
+        "RU", "Russian Ministry of Defence", "RU", "claimed")
+    assert event["date"] == {"start": "2025-06-30", "end": "2025-06-30"}
+    assert [p["admin1"] for p in event["places"]] == ["UA-59", "UA-59"]
+
+
+def test_a_strike_in_the_narrators_voice_is_asserted():
+    event = only_event("A Russian missile strike on Kharkiv killed three people on Tuesday.", "strike")
+    assert (event["actor"], event["claimant"], event["certainty"]) == ("RU", None, "asserted")
+    assert event["date"]["start"] == "2025-07-01"
+
+
+def test_threats_and_plans_are_not_events():
+    text = "Moscow could move to annex the Sumy region if Kyiv refuses, the Kremlin aide warned."
+    assert [e for e in record(text)["events"] if e["type"] == "control_claim"] == []
+
+
+def test_a_failed_capture_is_fighting():
+    found = record("Ukraine's General Staff said Russian troops had failed to capture Vovchansk despite heavy "
+                   "assaults.")["events"]
+    assert {e["type"] for e in found} == {"ground_fighting"}
+    assert found[0]["actor"] == "RU"
+
+
+def test_repelled_attacks_belong_to_the_attacker():
+    event = only_event("Ukrainian forces repelled a Russian assault near Kupiansk, the General Staff said.",
+                       "ground_fighting")
+    assert event["actor"] == "RU" and event["claimant_side"] == "UA"
+
+
+def test_reportedly_and_if_confirmed():
+    reported = only_event("Tens of thousands of Russian troops are reportedly massing near Sumy.", "buildup")
+    assert reported["certainty"] == "reported"
+    text = ("Russia's army said it had taken the village of Dachne in the Dnipropetrovsk region. If confirmed, it "
+            "would be the first capture in the region.")
+    assert only_event(text, "control_claim")["certainty"] == "unconfirmed"
+
+
+def test_talks_and_exchanges_have_no_actor():
+    event = only_event("Delegations met for talks in Istanbul on June 2 and agreed to exchange prisoners of war.",
+                       "negotiation")
+    assert event["actor"] is None and event["date"]["start"] == "2025-06-02"
+    assert only_event("Delegations met for talks in Istanbul on June 2 and agreed to exchange prisoners of war.",
+                      "prisoner_exchange")["actor"] is None
+
+
+def test_attribution_forms():
+    assert attribute("According to the Institute for the Study of War, Russian forces advanced.").claimant.name \
+        == "Institute for the Study of War"
+    assert attribute("Five people were hurt, Syniehubov wrote.").claimant.name == "Oleh Syniehubov"
+    said = attribute("Ukrainian MP Oleksiy Goncharenko said the army had entered the town.").claimant
+    assert (said.name, said.side) == ("Oleksiy Goncharenko", "UA")
+    assert attribute("Kyiv denied reports that the village had fallen.").certainty == "denied"
+    assert attribute("In Kyiv, a missile strike killed two people.").claimant is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("captured 240 square kilometers in March, 379 in April and 507 in May",
+     [("area_gained", 240, None), ("area_gained", 379, None), ("area_gained", 507, None)]),
+    ("pushed the defenders back eight to nine kilometres", [("advance_distance", 8, 9)]),
+    ("advancing by 14 km a day", [("advance_rate", 14, None)]),
+    ("Twenty-eight settlements had been liberated", [("settlements_captured", 28, None)]),
+    ("the strike killed at least 11 people and injured 35 more", [("killed", 11, None), ("injured", 35, None)]),
+    ("amassing 50,000 troops near the border", [("troops", 50000, None)]),
+    ("an exchange of 1,000 for 1,000", [("prisoners", 1000, None)]),
+])
+def test_quantities(text: str, expected: list[tuple[str, float, float | None]]):
+    assert [(q.measure, q.value, q.value_max) for q in find_quantities(text)] == expected
+
+
+def test_quantity_periods_follow_their_figures():
+    found = record("Russian forces captured 240 square kilometers in March and 379 in April, analysts said.")
+    assert [(q["value"], q["period"]["start"]) for q in found["quantities"]] == [(240, "2025-03-01"),
+                                                                                (379, "2025-04-01")]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("on Monday", "2025-06-30", "2025-06-30"),
+    ("in May", "2025-05-01", "2025-05-31"),
+    ("in late 2024", "2024-10-01", "2024-12-31"),
+    ("last week", "2025-06-23", "2025-06-29"),
+    ("since February 2022", "2022-02-01", None),
+    ("in September", "2024-09-01", "2024-09-30"),
+])
+def test_time_expressions_resolve_against_publication(text: str, start: str, end: str | None):
+    [span] = timex.find(text, "2025-07-03")
+    assert (span.start, span.end) == (start, end)
+
+
+def test_no_publication_date_no_relative_date():
+    assert timex.find("on Monday", None) == []
+
+
+def test_slant_counts_the_narrator_not_quotes():
+    kremlin = record("The liberation of the village continued as the Kiev regime lost its positions.")["slant"]
+    kyiv = record("The invaders shelled the town again, and the occupiers lost two tanks.")["slant"]
+    quoting = record('"The Kiev regime has lost," the ministry said, claiming the "liberation" of the village.')["slant"]
+    assert (kremlin["label"], kyiv["label"], quoting["label"]) == ("pro_russia", "pro_ukraine", "neutral")
+    assert kremlin["score"] < 0 < kyiv["score"]
