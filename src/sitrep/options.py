@@ -18,6 +18,9 @@ class Options:
     max_html_bytes: int = 20_000_000
     """HTML pages larger than this are refused: no news page is that large, and parsing it costs
     memory in proportion."""
+    max_analysis_chars: int = 1_000_000
+    """Documents longer than this (no article is) are cleaned, described and stored, but the text analysis
+    stages (places, events) skip them with a warning, so one huge input cannot stall a batch."""
     with_text: bool = False
     gazetteer: str | None = None
     """default, full, or the path of a gazetteer file; None: SITREP_GAZETTEER, else full if installed, else default."""

@@ -22,6 +22,14 @@ from sitrep.places import places  # noqa: F401  (registers "places")
 Stage = Callable[[Document, Options], None]
 
 
+def _name(stage: Stage) -> str:
+    """The registered name of a stage function."""
+    for name, function in registry.stages.get_all().items():
+        if function is stage:
+            return name
+    return getattr(stage, "__name__", "stage")
+
+
 def stages(options: Options) -> list[Stage]:
     """The stage functions the options name; an unknown name is an error that lists the known ones."""
     found = []
@@ -34,9 +42,20 @@ def stages(options: Options) -> list[Stage]:
     return found
 
 
+# Stages cheap enough for any length of text; the others skip texts longer than Options.max_analysis_chars.
+LINEAR_STAGES = {"clean", "metadata", "language"}
+
+
 def analyze(doc: Document, options: Options, run: list[Stage] | None = None) -> Document:
     """Run every stage on `doc` in place and return it."""
     for stage in stages(options) if run is None else run:
+        name = _name(stage)
+        if name not in LINEAR_STAGES and len(doc.text) > options.max_analysis_chars:
+            warning = (f"{doc.source}: {len(doc.text):,} characters is longer than one article; stored without "
+                       f"{name} analysis (limit {options.max_analysis_chars:,})")
+            if warning not in doc.warnings:
+                doc.warnings.append(warning)
+            continue
         stage(doc, options)
     if not doc.text.strip():
         raise InputError(doc.source, "has no article text left after removing page chrome",

@@ -73,6 +73,16 @@ def test_legacy_encoded_text_is_decoded_with_a_warning(tmp_path: Path):
     assert any("not UTF-8" in w for w in doc.warnings)
 
 
+def test_texts_longer_than_an_article_skip_the_heavy_stages(tmp_path: Path):
+    f = tmp_path / "long.txt"
+    f.write_text("Russian forces shelled Kharkiv overnight, the governor said on Telegram.\n" * 10)
+    [doc] = analyze_paths(f, options=Options(max_analysis_chars=200))
+    assert doc.analysis.get("places") is None and doc.text.count("Kharkiv") == 10
+    assert any("stored without places analysis" in w for w in doc.warnings)
+    [full] = analyze_paths(f)
+    assert full.analysis["places"][0]["name"] == "Kharkiv"
+
+
 def test_large_file_is_read_in_bounded_parts_without_losing_text(tmp_path: Path):
     paragraph = "Russian forces shelled the town overnight for the {}th time, the governor said on Telegram.\n\n"
     f = tmp_path / "big.txt"
