@@ -41,9 +41,9 @@ def ingest(paths: Iterable[str], store: Store, options: Options,
         else:
             try:
                 pipeline.analyze(item, options, run[:split])
-                summary.warnings.extend(item.warnings)
                 if not store.has(item.key):
                     pipeline.analyze(item, options, run[split:])
+                summary.warnings.extend(item.warnings)
                 stored = store.add(item, item.source)
                 status = stored.status
                 if status == "new":

@@ -48,15 +48,16 @@ LINEAR_STAGES = {"clean", "metadata", "language"}
 
 def analyze(doc: Document, options: Options, run: list[Stage] | None = None) -> Document:
     """Run every stage on `doc` in place and return it."""
+    skipped = []
     for stage in stages(options) if run is None else run:
         name = _name(stage)
         if name not in LINEAR_STAGES and len(doc.text) > options.max_analysis_chars:
-            warning = (f"{doc.source}: {len(doc.text):,} characters is longer than one article; stored without "
-                       f"{name} analysis (limit {options.max_analysis_chars:,})")
-            if warning not in doc.warnings:
-                doc.warnings.append(warning)
+            skipped.append(name)
             continue
         stage(doc, options)
+    if skipped:
+        doc.warnings.append(f"{doc.source}: {len(doc.text):,} characters is longer than one article; stored "
+                            f"without {' and '.join(skipped)} analysis (limit {options.max_analysis_chars:,})")
     if not doc.text.strip():
         raise InputError(doc.source, "has no article text left after removing page chrome",
                          "check that the input is an article")
