@@ -7,6 +7,7 @@ Stages register by name in `sitrep.registry.stages` (built-in ones below, others
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 import catalogue
 
@@ -23,11 +24,13 @@ Stage = Callable[[Document, Options], None]
 
 
 def _name(stage: Stage) -> str:
-    """The registered name of a stage function."""
-    for name, function in registry.stages.get_all().items():
-        if function is stage:
-            return name
-    return getattr(stage, "__name__", "stage")
+    """The registered name of a stage function (looked up once: the registry scans entry points)."""
+    return _stage_names().get(id(stage), getattr(stage, "__name__", "stage"))
+
+
+@cache
+def _stage_names() -> dict[int, str]:
+    return {id(function): name for name, function in registry.stages.get_all().items()}
 
 
 def stages(options: Options) -> list[Stage]:

@@ -82,12 +82,23 @@ class Found:
     end: int
 
 
+# Cheap tests that say whether a sentence can hold a figure of any measure at all.
+WINDOW_BEFORE, WINDOW_AFTER = 70, 110
+HAS_NUMBER = re.compile(rf"\d|\b{WORD_NUMBER}\b|\bdozen\b", re.IGNORECASE)
+HAS_MEASURE_WORD = re.compile(r"km|kilomet|square|settlement|village|town|localit|communit|troops|soldier|personnel|"
+                              r"servicem|fighter|killed|killing|dead|died|death|injur|wound|hurt|prisoner|pow|captive|"
+                              r"\bfor\b|day|week|month|year", re.IGNORECASE)
+
+
 def find(sentence: str) -> list[Found]:
     """Every figure of a known measure in a sentence, left to right, each stretch counted once."""
+    if not HAS_NUMBER.search(sentence) or not HAS_MEASURE_WORD.search(sentence):
+        return []
+    windows = _windows(sentence)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for measure, unit, pattern in MEASURES:
-        for m in pattern.finditer(sentence):
+        for m in (m for lo, hi in windows for m in pattern.finditer(sentence, lo, hi)):
             start, end = m.start("value"), m.end()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -105,6 +116,19 @@ def find(sentence: str) -> list[Found]:
                     taken.append((c.start, c.end))
                     found.append(c)
     return sorted(found, key=lambda f: f.start)
+
+
+def _windows(sentence: str) -> list[tuple[int, int]]:
+    """Stretches around each number, merged where they overlap: the patterns only look near numbers, so a long
+    sentence costs in proportion to its figures, not to its length times the patterns."""
+    spans: list[tuple[int, int]] = []
+    for m in HAS_NUMBER.finditer(sentence):
+        lo, hi = max(0, m.start() - WINDOW_BEFORE), min(len(sentence), m.end() + WINDOW_AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 def _continuations(sentence: str, position: int) -> list[Found]:
