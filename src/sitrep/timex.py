@@ -52,6 +52,19 @@ def _month_range(year: int, month: int, first: int = 1, last: int = 31) -> tuple
     return dt.date(year, month, min(first, days)).isoformat(), dt.date(year, month, min(last, days)).isoformat()
 
 
+def _year_after(month: int, reference: dt.date | None) -> int | None:
+    """The year of the first such month on or after the latest date an undated article states."""
+    if reference is None:
+        return None
+    return reference.year if month >= reference.month else reference.year + 1
+
+
+def latest_stated(text: str) -> str | None:
+    """The latest date with a year that a text states, as a lower bound of when it was written."""
+    ends = [s.end or s.start for s in find(text, None) if re.search(r"(?:19|20)\d\d", s.text)]
+    return max(ends) if ends else None
+
+
 def _year_of(month: int, published: dt.date | None) -> int | None:
     """The year a bare month name refers to: this year, unless the month is still to come."""
     if published is None:
@@ -59,9 +72,14 @@ def _year_of(month: int, published: dt.date | None) -> int | None:
     return published.year if month <= published.month else published.year - 1
 
 
-def find(text: str, published: str | None, year_hint: tuple[str, str] | None = None) -> list[TimeSpan]:
-    """Every time expression in `text` resolved to a span of dates, left to right; unresolvable ones left out."""
+def find(text: str, published: str | None, year_hint: tuple[str, str] | None = None,
+         reference: str | None = None) -> list[TimeSpan]:
+    """Every time expression in `text` resolved to a span of dates, left to right; unresolvable ones left out.
+
+    Without a publication date, `reference` (the latest date the article itself states) gives a bare month or
+    day its year: the article was written after it. Weekdays and "last week" need the publication date."""
     pub = dt.date.fromisoformat(published) if published else None
+    ref = dt.date.fromisoformat(reference) if reference and not pub else None
     spans: list[TimeSpan] = []
     taken: list[tuple[int, int]] = []
 
@@ -72,7 +90,8 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
         spans.append(TimeSpan(start, end, m.group(0), m.start()))
 
     for date in find_dates(text):  # explicit dates first: "May 16, 2025", "on May 16" (year from publication)
-        year = date.year or (_year_of(date.month, pub) if date.day else None)
+        year = date.year or (_year_of(date.month, pub) if date.day else None) or (
+            _year_after(date.month, ref) if date.day else None)
         if year is None or date.day is None:
             continue
         iso = dt.date(year, date.month, min(date.day, calendar.monthrange(year, date.month)[1])).isoformat()
@@ -112,7 +131,7 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
             elif name == "relative_span" and pub:
                 add(*_relative_span(groups["rel"].lower(), pub), m)
             elif name in ("month_year", "month", "month_possessive") and month:
-                year = year or _year_of(month, pub)
+                year = year or _year_of(month, pub) or _year_after(month, ref)
                 if year is None and year_hint:
                     year = int(year_hint[0][:4])
                 if year:

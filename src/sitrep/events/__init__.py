@@ -25,6 +25,7 @@ REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought
                    re.IGNORECASE)
 PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repelled|repulsed|thwarted|halted|stopped|"
                            r"beaten off|fought off)\b", re.IGNORECASE)
+GENERIC_ATTACK = re.compile(r"attacks? (?:on|against|near)|under attack|came under attack", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:the|this|that) (?:village|town|city|settlement|region|area|locality)\b", re.IGNORECASE)
 
 
@@ -66,6 +67,73 @@ def _actor(kind: str, sentence: str, trigger: re.Match[str], claimant_side: str 
     return None
 
 
+CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:russian|ukrainian|"
+                          r"the|its|their|kyiv|moscow)\b)", re.IGNORECASE)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Stretches of a sentence that can report an event each: "X hit Kyiv, while Y hit Dnipro"."""
+    bounds, start = [], 0
+    for m in CLAUSE_BREAK.finditer(sentence):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(sentence)))
+    return [(lo, hi) for lo, hi in bounds if hi > lo]
+
+
+def _clause_events(sentence: str, lo: int, hi: int, offset: int, here: list[dict[str, Any]],
+                   countries: list[dict[str, Any]], times: list[timex.TimeSpan], claimant: claims.Claimant | None,
+                   certainty: str, inherited: bool, last_times: list[timex.TimeSpan]) -> list[dict[str, Any]]:
+    """The events one clause reports."""
+    out = []
+    attempt = events()["attempt"].search(sentence, lo, hi)
+    first_place = min((s for p in here for s, _e in p["mentions"] if offset + lo <= s < offset + hi),
+                      default=offset + lo) - offset
+    airborne = any(events()[k].search(sentence, lo, hi) for k in ("strike", "sabotage"))
+    for kind in EVENT_TYPES:
+        triggers = list(events()[kind].finditer(sentence, lo, hi))
+        if kind == "ground_fighting" and airborne:  # "attacks on railways", "attacks ... with strikes": not ground
+            triggers = [t for t in triggers if not GENERIC_ATTACK.fullmatch(t.group(0))]
+        if not triggers:
+            continue
+        trigger = min(triggers, key=lambda t: abs(t.start() - first_place))  # the one about the place
+        if kind in ("control_claim", "advance") and attempt and attempt.start() < trigger.start():
+            continue  # "facing difficulties trying to capture": fighting, reported as such
+        if kind == "control_claim" and events()["not_event"].search(sentence, lo, hi):
+            continue
+        hedge = events()["hypothetical"].search(sentence, max(lo, trigger.start() - 120), trigger.start())
+        if hedge and certainty != "denied":
+            continue
+        if kind == "strike" and events()["background"].search(sentence):
+            continue
+        event_places = here or (countries if kind == "strike" else [])
+        if kind in NEEDS_PLACE:  # battlefield events happen in the theater, not where talks were held
+            event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES]
+            if not event_places:
+                continue
+        date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else (
+            last_times[-1] if last_times and inherited else None)
+        groups = [event_places]
+        settlements = [p for p in event_places if p["kind"] == "settlement"]
+        if kind == "control_claim" and len(settlements) > 1:  # "captured A, B and C": one claim per place
+            wider = [p for p in event_places if p["kind"] != "settlement"]
+            groups = [[s, *wider] for s in settlements]
+        for group in groups:
+            out.append({
+                "type": kind,
+                "actor": _actor(kind, sentence, trigger, claimant.side if claimant else None, group),
+                "places": [_place_record(p) for p in group],
+                "date": date.as_dict() if date else None,
+                "claimant": claimant.name if claimant else None,
+                "claimant_side": claimant.side if claimant else None,
+                "certainty": certainty,
+                "evidence": sentence,
+                "start": offset,
+                "end": offset + len(sentence),
+            })
+    return out
+
+
 def _sentence_places(places: list[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
     """The places mentioned in [start, end), most specific first (settlements, districts, divisions)."""
     order = {"settlement": 0, "region": 1, "admin1": 2, "country": 3}
@@ -85,6 +153,7 @@ def analyze_claims(doc: Document) -> None:
     places = doc.analysis.get("places", [])
     published = doc.published
     disclaimed = claims.disclaims(text)
+    reference = None if published else timex.latest_stated(text)
     source = claims.retold_source(text)
     found_events: list[dict[str, Any]] = []
     found_quantities: list[dict[str, Any]] = []
@@ -111,56 +180,27 @@ def analyze_claims(doc: Document) -> None:
             claimant, certainty = source, "reported"  # an article retelling another outlet's report
         if disclaimed and certainty == "claimed" and claimant is not None and claimant.side in ("RU", "UA"):
             certainty = "unconfirmed"
-        times = timex.find(sentence, published, doc.hints.get("published_range"))
+        times = timex.find(sentence, published, doc.hints.get("published_range"), reference)
         here = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] != "country"]
         if not here and ANAPHOR.search(sentence):
             here = last_places[:1]  # "the village": the settlement named just before
         countries = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] == "country"]
-        attempt = events()["attempt"].search(sentence)
-        first_place = min((s for p in here for s, _e in p["mentions"] if span.start <= s < span.end),
-                          default=span.start) - span.start
-        for kind in EVENT_TYPES:
-            triggers = list(events()[kind].finditer(sentence))
-            if not triggers:
-                continue
-            trigger = min(triggers, key=lambda t: abs(t.start() - first_place))  # the one about the place
-            if kind in ("control_claim", "advance") and attempt and attempt.start() < trigger.start():
-                continue  # "facing difficulties trying to capture": fighting, reported as such
-            if kind == "control_claim" and events()["not_event"].search(sentence):
-                continue
-            hedge = events()["hypothetical"].search(sentence, max(0, trigger.start() - 120), trigger.start())
-            if hedge and certainty != "denied":
-                continue
-            if kind == "strike" and events()["background"].search(sentence):
-                continue
-            event_places = here or (countries if kind == "strike" else [])
-            if kind in NEEDS_PLACE:  # battlefield events happen in the theater, not where talks were held
-                event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES] or []
-            if kind in NEEDS_PLACE and not event_places:
-                continue
-            key = (kind, tuple(p["name"] for p in event_places[:1]) or span.start)
-            if key in seen:  # told again: keep the first telling, completed by what the later one adds
-                earlier = seen[key]
-                if earlier["date"] is None and times:
-                    earlier["date"] = min(times, key=lambda t: abs(t.offset - trigger.start())).as_dict()
-                if earlier["claimant"] is None and claimant is not None:
-                    earlier["claimant"], earlier["claimant_side"] = claimant.name, claimant.side
-                continue
-            date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else (
-                last_times[-1] if last_times and inherited else None)
-            seen[key] = event = {
-                "type": kind,
-                "actor": _actor(kind, sentence, trigger, claimant.side if claimant else None, event_places),
-                "places": [_place_record(p) for p in event_places],
-                "date": date.as_dict() if date else None,
-                "claimant": claimant.name if claimant else None,
-                "claimant_side": claimant.side if claimant else None,
-                "certainty": certainty,
-                "evidence": sentence,
-                "start": span.start,
-                "end": span.end,
-            }
-            found_events.append(event)
+        for lo, hi in clauses(sentence):
+            clause_places = [p for p in here if any(span.start + lo <= s < span.start + hi for s, _e in p["mentions"])]
+            if not clause_places and not any(span.start <= s < span.start + lo or span.start + hi <= s < span.end
+                                             for p in here for s, _e in p["mentions"]):
+                clause_places = here  # "the village" or no place named: the sentence's places
+            for event in _clause_events(sentence, lo, hi, span.start, clause_places, countries, times, claimant,
+                                        certainty, inherited, last_times):
+                key = (event["type"], tuple(p["name"] for p in event["places"][:1]) or span.start)
+                if key in seen:  # told again: keep the first telling, completed by what the later one adds
+                    earlier = seen[key]
+                    earlier["date"] = earlier["date"] or event["date"]
+                    if earlier["claimant"] is None and event["claimant"] is not None:
+                        earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]
+                    continue
+                seen[key] = event
+                found_events.append(event)
         for q in quantities.find(sentence):
             after = [t for t in times if q.end - 5 <= t.offset <= q.end + 30]
             period = after[0] if after else (times[0] if len(times) == 1 else None)
