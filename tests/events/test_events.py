@@ -122,3 +122,59 @@ def test_slant_counts_the_narrator_not_quotes():
     quoting = record('"The Kiev regime has lost," the ministry said, claiming the "liberation" of the village.')["slant"]
     assert (kremlin["label"], kyiv["label"], quoting["label"]) == ("pro_russia", "pro_ukraine", "neutral")
     assert kremlin["score"] < 0 < kyiv["score"]
+
+
+def test_sabotage_on_railways():
+    event = only_event("Ukraine's partisans blew up a railway bridge in the Bryansk region on Saturday, the governor "
+                       "said.", "sabotage", published="2025-06-02")
+    assert event["places"][0]["admin1"] == "RU-BRY" and event["date"]["start"] == "2025-05-31"
+
+
+def test_buildup_with_troop_figure():
+    found = record("Zelensky said Russia had amassed 50,000 troops near the Sumy region.")
+    [event] = [e for e in found["events"] if e["type"] == "buildup"]
+    assert (event["actor"], event["claimant"]) == ("RU", "Volodymyr Zelensky")
+    assert [(q["measure"], q["value"]) for q in found["quantities"]] == [("troops", 50000)]
+
+
+def test_a_denial_is_kept_as_denied():
+    event = only_event("Kyiv denied that Russian forces had captured the village of Illinka in the Donetsk region.",
+                       "control_claim")
+    assert event["certainty"] == "denied" and event["claimant_side"] == "UA"
+
+
+def test_the_village_refers_back():
+    found = record("Russian troops attacked Stupochky in the Donetsk region. The defence ministry later said the "
+                   "village had been captured.")["events"]
+    [capture] = [e for e in found if e["type"] == "control_claim"]
+    assert capture["places"][0]["name"] == "Stupochky"
+
+
+def test_one_claim_per_captured_settlement():
+    found = record("Russia's Defence Ministry said its forces had captured the villages of Hatyshche and Krasne in "
+                   "the Kharkiv region.")["events"]
+    assert sorted(e["places"][0]["name"] for e in found if e["type"] == "control_claim") == ["Hatyshche", "Krasne"]
+
+
+def test_two_clauses_two_strikes():
+    found = record("A missile strike killed nine people in Kharkiv, while drones hit an energy facility in the "
+                   "Zaporizhzhia region.")["events"]
+    assert sorted(e["places"][0]["admin1"] for e in found if e["type"] == "strike") == ["UA-23", "UA-63"]
+
+
+def test_months_and_years_of_undated_articles_come_from_the_dates_they_state():
+    found = record("Russia tested a new missile on Dnipro in November 2024. During talks in Istanbul on June 2, "
+                   "Moscow demanded recognition of its claims.", published=None)
+    [talks] = [e for e in found["events"] if e["type"] == "negotiation"]
+    assert talks["date"] == {"start": "2025-06-02", "end": "2025-06-02"}
+
+
+def test_background_waves_of_attacks_are_not_one_strike():
+    text = "The region has come under regular drone attacks since the start of the war."
+    assert [e for e in record(text)["events"] if e["type"] == "strike"] == []
+
+
+def test_prisoner_exchange_on_a_named_day():
+    event = only_event("Ukraine and Russia exchanged 390 prisoners of war on Friday, the coordination headquarters "
+                       "said.", "prisoner_exchange", published="2025-05-25")
+    assert event["date"]["start"] == "2025-05-23" and event["actor"] is None
