@@ -23,7 +23,7 @@ SUBJECT_SAYS = re.compile(
     re.IGNORECASE)
 SAYS_SUBJECT = re.compile(rf"[,”\"]\s*(?P<verb>{SAY})\s+(?P<who>(?:the\s+)?[\w'’.\-]+(?:\s+[\w'’.\-]+){{0,4}}?)\s*[.!?]?\s*$",
                           re.IGNORECASE)
-BY_SOMEONE = re.compile(rf"\b(?:{SAY}|noted|reported|stated|announced) by (?P<who>(?:the\s+)?[^,.;:]{{2,60}}?)(?=[,.;:]|$)",
+BY_SOMEONE = re.compile(rf"\b(?:{SAY}|noted|reported|stated|announced) by (?P<who>(?:the\s+)?[^,.;:]{{2,110}}?)(?=[,.;:]|$)",
                         re.IGNORECASE)
 WITH_SOMEONE = re.compile(r"\bwith (?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}) (?:reporting|saying|claiming)\b")
 PARTICIPLE = re.compile(r"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?!is\b|was\b|has\b|have\b|had\b|are\b|were\b)"
@@ -42,6 +42,11 @@ UNCONFIRMED = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|canno
                          r"(?:verified|confirmed)|no independent confirmation)\b", re.IGNORECASE)
 DENIED = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted)\b(?! (?:requests?|proposals?|offers?|pleas?|"
                     r"demands?|calls?|the (?:proposal|offer|plan)))", re.IGNORECASE)
+REFERS_BACK = re.compile(r"^\W*(?:this|that|it) (?:was|has been|is) (?:announced|reported|stated|said|confirmed|"
+                         r"noted)|\b(?:announced|reported|stated|said|confirmed|wrote) (?:this|so)\b", re.IGNORECASE)
+DEFINITE = re.compile(r"^(?:the )?(?:ministry|statement|report|bulletin|governor|spokesman|agency|military|"
+                      r"department)(?:['’]s)?\b", re.IGNORECASE)
+PASSIVE_END = re.compile(r"\b(?:have|has|had|were|was|are|is|been|be|being)$", re.IGNORECASE)
 PRONOUN = re.compile(r"^(?:he|she|it|they|the ministry|the statement|the report|the governor|the spokesman|"
                      r"the spokeswoman|the official|the agency|the minister|the mayor|the source|"
                      r"its statement|the administration)$", re.IGNORECASE)
@@ -69,6 +74,8 @@ class Attribution:
     claimant: Claimant | None
     certainty: str
     said_at: int | None = None
+    backwards: bool = False
+    """"X announced this", "This was reported by X": the attribution belongs to the sentence before."""
     """Offset of the reporting verb in the sentence, for the date of the statement ("said on Saturday")."""
 
 
@@ -90,6 +97,7 @@ def registry() -> tuple[tuple[re.Pattern[str], Claimant], ...]:
 def normalize(phrase: str) -> Claimant | None:
     """The registry's claimant named in `phrase`, else the phrase itself with a side from its wording."""
     phrase = ADVERBS.sub("", TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip())
+    phrase = re.sub(r"^(?:but|and|while|as|so|yet|also)\s+", "", phrase, flags=re.IGNORECASE)
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     if not phrase or phrase.lower() in NOT_CLAIMANTS or len(phrase) > 90 or NOT_SOURCES.match(phrase):
         return None
@@ -109,16 +117,16 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
     said_at = None
     m = ACCORDING.search(sentence)
     if m and not re.match(r"(?:reports|media reports)$", m.group("who").strip(), re.IGNORECASE):
-        claimant, said_at = normalize(m.group("who")), m.start()
+        who = m.group("who").strip()
+        claimant = previous if DEFINITE.match(who) and previous else normalize(who)
+        said_at = m.start()
     for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE):
         if claimant is None and (m := pattern.search(sentence)):
             claimant, said_at = normalize(m.group("who")), m.start()
     if claimant is None:
-        m = SAYS_SUBJECT.search(sentence) or SUBJECT_SAYS.search(sentence)
+        m = _first_subject(sentence) or SAYS_SUBJECT.search(sentence)
         if m:
-            who = m.group("who").strip()
-            who = re.split(r"\b(?:that|which|who|whose|whom|where|when|while|as)\b|[,;:“”\"]", who)[-1].strip()
-            claimant = previous if PRONOUN.match(who.strip()) else normalize(who)
+            claimant = _speaker(m.group("who").strip(), previous)
             said_at = m.start("verb")
             if claimant is not None:
                 certainty = "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"
@@ -128,13 +136,45 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
         certainty = "reported"
     if UNCONFIRMED.search(sentence) or IF_CONFIRMED.search(sentence):
         certainty = "unconfirmed"
-    return Attribution(claimant, certainty, said_at)
+    backwards = claimant is not None and bool(REFERS_BACK.search(sentence))
+    return Attribution(claimant, certainty, said_at, backwards)
+
+
+def _first_subject(sentence: str) -> re.Match[str] | None:
+    """The first "X said" of a sentence whose X is no passive ("Seven people have been confirmed dead")."""
+    for m in SUBJECT_SAYS.finditer(sentence):
+        who = re.split(r"\b(?:that|which|who|whose|whom|where|when|while|as)\b|[,;:“”\"]", m.group("who"))[-1].strip()
+        if not PASSIVE_END.search(who):
+            return m
+    return None
+
+
+def _speaker(who: str, previous: Claimant | None) -> Claimant | None:
+    """The claimant in the words before a reporting verb: the last clause's subject, or, in "X, head of the
+    regional administration, announced", the name before the description."""
+    parts = [p.strip() for p in re.split(r"\b(?:that|which|who|whose|whom|where|when|while|as)\b|[;:“”\"]", who)]
+    clause = parts[-1] if parts else who
+    if PRONOUN.match(clause.strip()):
+        return previous
+    pieces = [p.strip() for p in clause.split(",") if p.strip()]
+    for piece in reversed(pieces):
+        if PRONOUN.match(piece):
+            return previous
+        found = normalize(piece)
+        if found is not None:
+            return found
+    return None
 
 
 RETOLD = re.compile(r"\b(?:with reference to|citing|referring to|retold from|based on (?:a )?report(?:ing)? by) "
                     r"(?:the )?(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})")
 DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
                        r"\s+(?:show|shows|showing|suggest|suggests|indicate|indicates)\b")
+
+
+def is_registered(claimant: Claimant) -> bool:
+    """Whether the claimant is one of the registry's, not a name taken from the text."""
+    return any(c == claimant for _, c in registry())
 
 
 def retold_source(text: str) -> Claimant | None:

@@ -154,7 +154,7 @@ def analyze_claims(doc: Document) -> None:
     published = doc.published
     disclaimed = claims.disclaims(text)
     reference = None if published else timex.latest_stated(text)
-    source = claims.retold_source(text)
+    source = claims.retold_source(text) or _lede_source(text)
     found_events: list[dict[str, Any]] = []
     found_quantities: list[dict[str, Any]] = []
     seen: dict[tuple, dict[str, Any]] = {}
@@ -176,6 +176,11 @@ def analyze_claims(doc: Document) -> None:
             found_events[-1]["certainty"] = "unconfirmed"  # "If confirmed, ..." qualifies the claim before it
         if attribution.claimant is not None:
             previous = attribution.claimant
+        if attribution.backwards:  # "Syniehubov announced this": the events of the sentence before are his
+            for event in found_events:
+                if event["start"] == prev_start and event["claimant"] is None:
+                    event["claimant"], event["claimant_side"] = claimant.name, claimant.side
+                    event["certainty"] = "claimed"
         if claimant is None and source is not None and certainty == "asserted":
             claimant, certainty = source, "reported"  # an article retelling another outlet's report
         if disclaimed and certainty == "claimed" and claimant is not None and claimant.side in ("RU", "UA"):
@@ -220,6 +225,19 @@ def analyze_claims(doc: Document) -> None:
     doc.analysis["events"] = found_events
     doc.analysis["quantities"] = found_quantities
     doc.analysis["slant"] = measure_slant(text)
+
+
+LEDE_SENTENCES = 3
+
+
+def _lede_source(text: str) -> claims.Claimant | None:
+    """An analysis the article summarizes ("The Institute for the Study of War reported that..." in its first
+    sentences): its unattributed sentences go on telling that analysis."""
+    for span in sentences(text)[:LEDE_SENTENCES]:
+        found = claims.attribute(text[span.start:span.end]).claimant
+        if found is not None and found.side == "independent" and claims.is_registered(found):
+            return found
+    return None
 
 
 def measure_slant(text: str) -> dict[str, Any]:
