@@ -163,7 +163,8 @@ def analyze_claims(doc: Document) -> None:
     last_times: list[timex.TimeSpan] = []
     prev_start = -1
     last_places: list[dict[str, Any]] = []
-    for span in sentences(text):
+    lede_dates: dict[str, dict[str, str | None]] = {}
+    for index, span in enumerate(sentences(text)):
         sentence = text[span.start:span.end]
         attribution = claims.attribute(sentence, previous)
         claimant = attribution.claimant
@@ -204,8 +205,12 @@ def analyze_claims(doc: Document) -> None:
                     if earlier["claimant"] is None and event["claimant"] is not None:
                         earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]
                     continue
+                if event["date"] is None and event["type"] in lede_dates:
+                    event["date"] = lede_dates[event["type"]]  # the story the lede dated goes on being told
                 seen[key] = event
                 found_events.append(event)
+                if index < LEDE_SENTENCES and event["date"] is not None:
+                    lede_dates.setdefault(event["type"], event["date"])
         for q in quantities.find(sentence):
             after = [t for t in times if q.end - 5 <= t.offset <= q.end + 30]
             period = after[0] if after else (times[0] if len(times) == 1 else None)
