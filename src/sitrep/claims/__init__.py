@@ -73,10 +73,8 @@ class Attribution:
 
     claimant: Claimant | None
     certainty: str
-    said_at: int | None = None
     backwards: bool = False
     """"X announced this", "This was reported by X": the attribution belongs to the sentence before."""
-    """Offset of the reporting verb in the sentence, for the date of the statement ("said on Saturday")."""
 
 
 @cache
@@ -114,20 +112,17 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
     """The attribution of one sentence; `previous` is the last named claimant, for "he said", "it added"."""
     certainty = "asserted"
     claimant = None
-    said_at = None
     m = ACCORDING.search(sentence)
     if m and not re.match(r"(?:reports|media reports)$", m.group("who").strip(), re.IGNORECASE):
         who = m.group("who").strip()
         claimant = previous if DEFINITE.match(who) and previous else normalize(who)
-        said_at = m.start()
     for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE):
         if claimant is None and (m := pattern.search(sentence)):
-            claimant, said_at = normalize(m.group("who")), m.start()
+            claimant = normalize(m.group("who"))
     if claimant is None:
         m = _first_subject(sentence) or SAYS_SUBJECT.search(sentence)
         if m:
             claimant = _speaker(m.group("who").strip(), previous)
-            said_at = m.start("verb")
             if claimant is not None:
                 certainty = "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"
     if claimant is not None and certainty == "asserted":
@@ -137,7 +132,7 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
     if UNCONFIRMED.search(sentence) or IF_CONFIRMED.search(sentence):
         certainty = "unconfirmed"
     backwards = claimant is not None and bool(REFERS_BACK.search(sentence))
-    return Attribution(claimant, certainty, said_at, backwards)
+    return Attribution(claimant, certainty, backwards)
 
 
 def _first_subject(sentence: str) -> re.Match[str] | None:
