@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends at . ! ? … (with closing quotes) before whitespace and a capital, digit or quote,
 # or at a line break. Abbreviations that end with a period and are followed by a capital are kept in.
@@ -33,8 +34,10 @@ class Token:
         return self.text[:1].isupper()
 
 
-def sentences(text: str) -> list[Span]:
-    """Sentence spans of `text`, in order, covering every non-space character."""
+@lru_cache(maxsize=32)
+def sentences(text: str) -> tuple[Span, ...]:
+    """Sentence spans of `text`, in order, covering every non-space character. Cached: the places and events
+    stages both walk the sentences of the same text."""
     spans: list[Span] = []
     start = 0
     for m in BOUNDARY.finditer(text):
@@ -46,7 +49,7 @@ def sentences(text: str) -> list[Span]:
         start = m.end()
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _trim(text: str, start: int, end: int) -> Span:

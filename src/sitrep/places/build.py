@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 import os
 import re
 import sqlite3
@@ -442,11 +441,6 @@ def weighted_centre(points: list[tuple[float, float, int]]) -> tuple[float, floa
     return (sum(lat * max(p, 1) for lat, _, p in points) / total,
             sum(lon * max(p, 1) for _, lon, p in points) / total)
 
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def build(path: Path, tier: str = "default", dumps: dict[str, tuple[Path, set[str] | None]] | None = None) -> Path:
