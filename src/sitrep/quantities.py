@@ -33,7 +33,7 @@ MEASURES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple((m, u, re.compile
     ("prisoners", "count", rf"{LEAD}{VALUE}\s+(?:(?:more|other|ukrainian|russian|captured|wounded|severely wounded)\s+)?"
                            r"(?:prisoners(?: of war)?|pows?|captives|servicemen for|soldiers for)\b"),
     ("prisoners", "count", r"(?P<value>\d{1,3}(?:,\d{3})?|\d+)[- ]for[- ](?:\d{1,3}(?:,\d{3})?|\d+)"),
-    ("killed", "count", rf"\b(?:killed|killing|kills|death toll (?:has )?(?:rose|rises|risen|climbed|reached) to)\s+{LEAD}{VALUE}\b"),
+    ("killed", "count", rf"\b(?:killed|killing|kills|death toll (?:has |had )?(?:rose|rises|risen|climbed|reached) to)\s+{LEAD}{VALUE}\b"),
     ("killed", "count", rf"{LEAD}{VALUE}\s+(?:(?:\w+|[\w-]+-old)\s+){{0,3}}?(?:people|persons|civilians|residents|"
                         r"others|men|women|children|soldiers|passengers|workers)?\s*(?:were|was|have been|had been|"
                         r"are|have|has)?\s*(?:already\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|dead|died)\b"),
@@ -41,6 +41,7 @@ MEASURES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple((m, u, re.compile
                          r"women|children|passengers|workers)?\s*(?:were|was|have been|had been|are|have|has)?\s*"
                          r"(?:already\s+)?(?:been\s+)?(?:reported\s+)?(?:injured|wounded|hurt)\b"),
     ("injured", "count", rf"\b(?:injuring|injured|wounding|wounded)\s+{LEAD}{VALUE}\b"),
+    ("injured", "count", rf"{LEAD}{VALUE}\s+(?:\w+\s+)?injuries\b"),
     ("advance_distance", "km", rf"(?:advanc\w*|push\w*(?: \w+)? back|pushed|moved|progress\w*|deep)\D{{0,40}}?"
                                rf"{LEAD}{VALUE}\s*(?:km|kilomet(?:er|re)s?)\b"),
     ("advance_distance", "km", rf"{LEAD}{VALUE}\s*(?:km|kilomet(?:er|re)s?)\s+(?:deep|into|inside)\b"),
@@ -102,6 +103,9 @@ def find(sentence: str) -> list[Found]:
             start, end = m.start("value"), m.end()
             if any(start < e and s < end for s, e in taken):
                 continue
+            measure_here = _measure_in_context(measure, sentence, m.start())
+            if measure_here is None:
+                continue
             value = number(m.group("value"))
             value_max = number(m.group("value_max")) if m.groupdict().get("value_max") else None
             if value is None or (value_max is not None and value_max <= value):
@@ -110,12 +114,32 @@ def find(sentence: str) -> list[Found]:
                 factor = SPANS[m.group("span").lower()]
                 value, value_max = value * factor, value_max * factor if value_max else None
             taken.append((start, end))
-            found.append(Found(measure, value, value_max, unit, start, end))
+            found.append(Found(measure_here, value, value_max, unit, start, end))
             if measure == "area_gained":  # "240 square kilometers in March, 379 in April, 507 in May"
                 for c in _continuations(sentence, end):
                     taken.append((c.start, c.end))
                     found.append(c)
     return sorted(found, key=lambda f: f.start)
+
+
+LOSSES = re.compile(r"\b(?:lost|loses|lose|losses|losing|eliminat\w*|casualt\w*|kill\w*|wounded|destroyed|"
+                    r"neutrali[sz]\w*)\b[^.;]{0,40}$", re.IGNORECASE)
+CAPTURED = re.compile(r"\b(?:captur\w*|took prisoner|taken prisoner|taking prisoner)\b[^.;]{0,30}$", re.IGNORECASE)
+NOBODY = re.compile(r"\b(?:no|not a single|none)\s+$", re.IGNORECASE)
+
+
+def _measure_in_context(measure: str, sentence: str, start: int) -> str | None:
+    """What a figure counts, given the words before it: soldiers "lost" or "eliminated" are losses, not a
+    deployment; soldiers "captured" are prisoners; "no one was injured" is no figure."""
+    before = sentence[max(0, start - 60):start]
+    if NOBODY.search(before):
+        return None
+    if measure == "troops":
+        if CAPTURED.search(before):
+            return "prisoners"
+        if LOSSES.search(before):
+            return None
+    return measure
 
 
 def _windows(sentence: str) -> list[tuple[int, int]]:

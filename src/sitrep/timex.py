@@ -27,11 +27,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, r
     ("relative_span", r"\b(?P<rel>this week|last week|earlier this week|this month|last month|earlier this month|"
                       r"this year|last year|earlier this year|recent weeks|past week|past month|this spring|"
                       r"this summer|this autumn|this fall|this winter)\b"),
+    ("ago", r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) "
+            r"(?P<unit>day|week|month|year)s? ago\b"),
+    ("past_n", r"\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<n>several|few|couple of|two|three|four|"
+               r"five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month)s\b"),
+    ("weekend", r"\b(?P<rel>over|at|during|on|this|last) (?:the )?weekend\b"),
     ("month_year", rf"\b(?:in |since |during |by |of |until )?(?P<month>{MONTH_NAMES})\.?,? (?P<year>(?:19|20)\d\d)\b"),
     ("month", rf"\b(?:in|during|since|by|until|of|early|late|mid|throughout)\s+(?P<month>{MONTH_NAMES})\b(?!\s+\d)"),
     ("month_possessive", rf"\b(?P<month>{MONTH_NAMES})['’]s\b"),
     ("year", r"\b(?:in|during|since|of|throughout) (?P<year>(?:19|20)\d\d)\b"),
 ))
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "couple of": 2}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 PARTS = {"early": (1, 10), "the beginning of": (1, 10), "the start of": (1, 10), "mid": (11, 20),
          "late": (21, 31), "the end of": (21, 31)}
 
@@ -130,6 +138,20 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
                     add(day.isoformat(), day.isoformat(), m)
             elif name == "relative_span" and pub:
                 add(*_relative_span(groups["rel"].lower(), pub), m)
+            elif name in ("ago", "past_n") and pub:
+                n = NUMBER_WORDS.get(groups["n"].lower()) or int(groups["n"])
+                days = n * UNIT_DAYS[groups["unit"].lower()]
+                if name == "past_n":
+                    add((pub - dt.timedelta(days=days)).isoformat(), pub.isoformat(), m)
+                else:  # "three weeks ago": that day, give or take a quarter of the unit
+                    slack = UNIT_DAYS[groups["unit"].lower()] // 4
+                    day = pub - dt.timedelta(days=days)
+                    add((day - dt.timedelta(days=slack)).isoformat(), (day + dt.timedelta(days=slack)).isoformat(), m)
+            elif name == "weekend" and pub:
+                saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+                if groups["rel"].lower() == "last" and pub.weekday() >= 5:
+                    saturday -= dt.timedelta(days=7)
+                add(saturday.isoformat(), min(saturday + dt.timedelta(days=1), pub).isoformat(), m)
             elif name in ("month_year", "month", "month_possessive") and month:
                 year = year or _year_of(month, pub) or _year_after(month, ref)
                 if year is None and year_hint:

