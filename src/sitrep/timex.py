@@ -31,6 +31,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, r
             r"(?P<unit>day|week|month|year)s? ago\b"),
     ("past_n", r"\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<n>several|few|couple of|two|three|four|"
                r"five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month)s\b"),
+    ("ahead", r"\b(?:in|over|during|within) the (?:coming|next) (?P<unit>day|week|month)s\b|\b(?P<next>next week)\b"),
     ("weekend", r"\b(?P<rel>over|at|during|on|this|last) (?:the )?weekend\b"),
     ("month_year", rf"\b(?:in |since |during |by |of |until )?(?P<month>{MONTH_NAMES})\.?,? (?P<year>(?:19|20)\d\d)\b"),
     ("month", rf"\b(?:in|during|since|by|until|of|early|late|mid|throughout)\s+(?P<month>{MONTH_NAMES})\b(?!\s+\d)"),
@@ -39,6 +40,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, r
 ))
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "couple of": 2}
+AHEAD_DAYS = {"day": 7, "week": 28, "month": 90}
+"""How far "the coming days/weeks/months" reach."""
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 PARTS = {"early": (1, 10), "the beginning of": (1, 10), "the start of": (1, 10), "mid": (11, 20),
          "late": (21, 31), "the end of": (21, 31)}
@@ -73,6 +76,16 @@ def latest_stated(text: str) -> str | None:
     return max(ends) if ends else None
 
 
+def only_year(text: str) -> tuple[str, str] | None:
+    """The one year an undated text names ("the Ukraine 2024 forum"), as the range a bare "August 5" falls in;
+    None where it names none or several."""
+    years = set(re.findall(r"\b(20[0-4]\d)\b", text))
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return f"{year}-01-01", f"{year}-12-31"
+
+
 def _year_of(month: int, published: dt.date | None) -> int | None:
     """The year a bare month name refers to: this year, unless the month is still to come."""
     if published is None:
@@ -99,7 +112,7 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
 
     for date in find_dates(text):  # explicit dates first: "May 16, 2025", "on May 16" (year from publication)
         year = date.year or (_year_of(date.month, pub) if date.day else None) or (
-            _year_after(date.month, ref) if date.day else None)
+            _year_after(date.month, ref) if date.day else None) or (int(year_hint[0][:4]) if year_hint else None)
         if year is None or date.day is None:
             continue
         iso = dt.date(year, date.month, min(date.day, calendar.monthrange(year, date.month)[1])).isoformat()
@@ -143,10 +156,16 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
                 days = n * UNIT_DAYS[groups["unit"].lower()]
                 if name == "past_n":
                     add((pub - dt.timedelta(days=days)).isoformat(), pub.isoformat(), m)
-                else:  # "three weeks ago": that day, give or take a quarter of the unit
-                    slack = UNIT_DAYS[groups["unit"].lower()] // 4
+                else:  # "three weeks ago": that day, give or take a third of the unit
+                    slack = UNIT_DAYS[groups["unit"].lower()] // 3
                     day = pub - dt.timedelta(days=days)
                     add((day - dt.timedelta(days=slack)).isoformat(), (day + dt.timedelta(days=slack)).isoformat(), m)
+            elif name == "ahead" and pub:  # "in the coming days": promised, not yet happened
+                if groups.get("next"):
+                    monday = pub + dt.timedelta(days=7 - pub.weekday())
+                    add(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), m)
+                else:
+                    add(pub.isoformat(), (pub + dt.timedelta(days=AHEAD_DAYS[groups["unit"].lower()])).isoformat(), m)
             elif name == "weekend" and pub:
                 saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
                 if groups["rel"].lower() == "last" and pub.weekday() >= 5:
@@ -161,6 +180,15 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
             elif name == "year" and year:
                 add(f"{year}-01-01", f"{year}-12-31", m)
     return sorted(spans, key=lambda s: s.offset)
+
+
+def recent_days(published: str | None) -> dict[str, str] | None:
+    """The day before publication to publication: when a news report's "has struck", "have been injured"
+    happened. None without a publication date."""
+    if not published:
+        return None
+    pub = dt.date.fromisoformat(published)
+    return {"start": (pub - dt.timedelta(days=1)).isoformat(), "end": pub.isoformat()}
 
 
 def _relative_span(rel: str, pub: dt.date) -> tuple[str, str]:

@@ -10,6 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from sitrep import syntax
+
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
        r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
        r"alleged|alleges|accused|accuses|echoed|warned|revealed|estimated|estimates|assessed|assesses|argued|"
@@ -62,6 +64,13 @@ NOT_CLAIMANTS = {"it", "this", "that", "which", "who", "there", "what", "one", "
                  "they", "he", "she", "we", "i", "you"}
 
 
+HEAD_ENDS = re.compile(r"\s*(?:$|[(),;:“”\"]|(?:of|in|on|and|for|at|from|to|with|['’]s|who|which|that|has|have|had|"
+                       r"is|was|said|says|also|officials?|spokes\w*|press|chief|head|minister|statement|bulletin|report|briefing|"
+                       r"update|channel|account|website)\b)", re.IGNORECASE)
+"""What may follow a registered name for it to be the phrase's head: its spokesman speaks for it; a
+"Russian military blogger" is no Russian military."""
+
+
 @dataclass(frozen=True)
 class Claimant:
     name: str
@@ -101,7 +110,8 @@ def normalize(phrase: str) -> Claimant | None:
     if not phrase or phrase.lower() in NOT_CLAIMANTS or NOT_SOURCES.match(phrase):
         return None
     for pattern, claimant in registry():
-        if pattern.search(phrase):
+        m = pattern.search(phrase)
+        if m and HEAD_ENDS.match(phrase, m.end()):  # "Russian military", not "Russian military blogger"
             return claimant
     if len(phrase) > 90:
         return None
@@ -153,7 +163,6 @@ def _first_subject(sentence: str) -> re.Match[str] | None:
 
 
 SAY_WORD = re.compile(SAY, re.IGNORECASE)
-NOT_IN_NAME = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp", "prep_time")
 
 
 def _parsed_speaker(doc: Any, previous: Claimant | None) -> tuple[Claimant, str] | None:
@@ -165,10 +174,10 @@ def _parsed_speaker(doc: Any, previous: Claimant | None) -> tuple[Claimant, str]
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        if subject.lower_ in PRONOUN_WORDS or PRONOUN.match(_words(subject)):
+        if subject.lower_ in PRONOUN_WORDS or PRONOUN.match(syntax.phrase(subject)):
             return (previous, verb.text) if previous is not None else None
         options = [subject, *(t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject.head)]
-        named = [(c, o) for o in options if (c := normalize(_words(o))) is not None]
+        named = [(c, o) for o in options if (c := normalize(syntax.phrase(o))) is not None]
         best = (next((c for c, o in named if o.pos_ == "PROPN" and is_registered(c)), None)
                 or next((c for c, o in named if o.pos_ == "PROPN"), None)
                 or (named[0][0] if named else None))
@@ -178,17 +187,6 @@ def _parsed_speaker(doc: Any, previous: Claimant | None) -> tuple[Claimant, str]
 
 
 PRONOUN_WORDS = {"he", "she", "it", "they", "we"}
-
-
-def _words(token: Any) -> str:
-    """The words of the phrase a token heads, without the clauses, lists and appositions hung on it."""
-    def inside(t: Any) -> list[Any]:
-        out = [t]
-        for child in t.children:
-            if child.dep_ not in NOT_IN_NAME and not (child.dep_ == "prep" and child.lower_ in ("on", "in", "at")):
-                out.extend(inside(child))
-        return out
-    return "".join(t.text_with_ws for t in sorted(inside(token), key=lambda t: t.i)).strip()
 
 
 def _speaker(who: str, previous: Claimant | None) -> Claimant | None:

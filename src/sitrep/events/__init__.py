@@ -9,9 +9,8 @@ suppositions are left out; a party's denial is kept as `denied`.
 from __future__ import annotations
 
 import re
-from typing import Any
-
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep import claims, quantities, registry, syntax, timex
 from sitrep.document import Document
@@ -30,6 +29,9 @@ PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repe
 GENERIC_ATTACK = re.compile(r"attacks? (?:on|against|near)|under attack|came under attack", re.IGNORECASE)
 COUNTRY_WORD = re.compile(r"(?:russia|ukraine)(?:['’]s)?", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|into|inside|across|near|of|on|to|toward|towards|within|throughout)\s+$", re.IGNORECASE)
+SPEAKS = re.compile(rf"(?:\s+\w+){{0,2}}\s+{claims.SAY}\b", re.IGNORECASE)
+LOSES = re.compile(r"(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|loses)\b", re.IGNORECASE)
+LOSSES_OF = re.compile(r"\blosses (?:for|among|of|to|on) (?:the )?", re.IGNORECASE)
 INTERCEPT = re.compile(r"shot down|intercepted|downed", re.IGNORECASE)
 """Air defence reports: the side that shoots down is the one attacked."""
 PRONOUNS = {"it", "its", "they", "their", "we", "our", "he", "she", "his", "her"}
@@ -45,8 +47,11 @@ def _side_at(text: str, start: int, end: int, before: bool) -> str | None:
     hits = []
     for side in ("RU", "UA"):
         for m in pats[f"side_{side}"].finditer(text, start, end):
-            if not (COUNTRY_WORD.fullmatch(m.group(0)) and LOCATIVE.search(text, max(0, m.start() - 12), m.start())):
-                hits.append((m.start(), side))
+            if COUNTRY_WORD.fullmatch(m.group(0)) and LOCATIVE.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            if SPEAKS.match(text, m.end()) or LOSES.match(text, m.end()):
+                continue  # "Kyiv says ...", "Ukrainian forces suffered losses": not the side that acts
+            hits.append((m.start(), side))
     if not hits:
         return None
     hits.sort()
@@ -74,6 +79,11 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
         side = (_side_at(sentence, trigger.start(), trigger.end(), before=False)
                 or _side_at(sentence, 0, trigger.start(), before=True)
                 or _side_at(sentence, trigger.end(), len(sentence), before=False))
+    if side is None and kind == "ground_fighting":  # "losses for the Ukrainian military": the other side attacked
+        losers = {s for m in LOSSES_OF.finditer(sentence) if (s := _side_at(sentence, m.end(), m.end() + 40, False))}
+        losers |= {s for side_ in ("RU", "UA") for m in events()[f"side_{side_}"].finditer(sentence)
+                   if LOSES.match(sentence, m.end()) and (s := side_)}
+        side = OPPOSITE.get(next(iter(losers))) if len(losers) == 1 else None
     if side:
         return OPPOSITE.get(side) if INTERCEPT.fullmatch(trigger.group(0)) else side
     if kind in ("control_claim", "advance", "buildup") and claimant_side in ("RU", "UA"):
@@ -88,26 +98,17 @@ def _role_side(reading: Reading, trigger: re.Match[str]) -> str | None:
     """The side of the trigger's agent in the parse: named in the agent's phrase ("Moscow's troops"), the
     claimant's for "it"/"its forces" in a claim, or the side acting before for bare "troops", "forces"."""
     for agent in syntax.agents(reading.parsed, trigger.start(), trigger.end()):
-        words = " ".join(t.text for t in _phrase(agent))
+        words = syntax.phrase(agent)
         side = _side_at(words, 0, len(words), before=False)
         if side:
             return side
         lower = agent.text.lower()
-        if lower in PRONOUNS or agent.i > 0 and agent.doc[agent.left_edge.i].lower_ in PRONOUNS:
+        if lower in PRONOUNS or (agent.i > 0 and agent.doc[agent.left_edge.i].lower_ in PRONOUNS):
             claimant_side = reading.claimant.side if reading.claimant else None
             return claimant_side if claimant_side in OPPOSITE else reading.last_actor
         if lower in FORCE_NOUNS:
             return reading.last_actor
     return None
-
-
-def _phrase(token: Any) -> list[Any]:
-    """The words of the noun phrase a token heads, without the clauses hung on it."""
-    words = [token]
-    for child in token.children:
-        if child.dep_ not in ("relcl", "acl", "appos", "advcl", "punct", "cc", "ccomp"):
-            words.extend(_phrase(child))
-    return sorted(words, key=lambda t: t.i)
 
 
 CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:russian|ukrainian|"
@@ -140,6 +141,8 @@ class Reading:
     """The spaCy parse of the sentence, where it was parsed."""
     last_actor: str | None = None
     """The side that acted in the last event told, for "the troops" with no side named."""
+    recent: dict[str, str] | None = None
+    """In the lede of a dated article: the day before publication to publication, for the present perfect."""
 
 
 def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -173,8 +176,10 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             if not event_places:
                 continue
         own = _own_times(sentence, trigger, times)
-        date = min(own, key=lambda t: abs(t.offset - trigger.start())) if own else (
-            last_times[-1] if last_times and reading.inherited and not times else None)
+        date = min(own, key=lambda t: abs(t.offset - trigger.start())).as_dict() if own else (
+            last_times[-1].as_dict() if last_times and reading.inherited and not times else None)
+        if date is None and reading.recent is not None and PRESENT_PERFECT.search(sentence, lo, hi):
+            date = reading.recent  # a lede's "have been injured", "has amassed": the days the report is about
         groups = [event_places]
         settlements = [p for p in event_places if p["kind"] == "settlement"]
         if kind == "control_claim" and len(settlements) > 1:  # "captured A, B and C": one claim per place
@@ -185,7 +190,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
                 "type": kind,
                 "actor": _actor(kind, reading, trigger, group),
                 "places": [_place_record(p) for p in group],
-                "date": date.as_dict() if date else None,
+                "date": date,
                 "claimant": claimant.name if claimant else None,
                 "claimant_side": claimant.side if claimant else None,
                 "certainty": certainty,
@@ -196,6 +201,17 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
     return out
 
 
+def _told_before(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]], start: int) -> dict[str, Any] | None:
+    """An earlier event of the same type at all of this one's places (or, placeless, in the same sentence)."""
+    names = {p["name"] for p in event["places"]}
+    for earlier in seen.get(event["type"], []):
+        if (names and names <= {p["name"] for p in earlier["places"]}) or (not names and earlier["start"] == start):
+            return earlier
+    return None
+
+
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+|reportedly\s+)?(?:been\s+)?"
+                             r"[a-z]+(?:ed|en|wn|ck|ught|ung|ot)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s+(?:which|who|whose|where|after being|having been)\b", re.IGNORECASE)
 
 
@@ -227,10 +243,11 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
     published = doc.published
     disclaimed = claims.disclaims(text)
     reference = None if published else timex.latest_stated(text)
+    year_hint = doc.hints.get("published_range") or (None if published or reference else timex.only_year(text))
     source = claims.retold_source(text) or _lede_source(text)
     found_events: list[dict[str, Any]] = []
     found_quantities: list[dict[str, Any]] = []
-    seen: dict[tuple, dict[str, Any]] = {}
+    seen: dict[str, list[dict[str, Any]]] = {}
     previous = None
     carried: tuple[claims.Claimant, str] | None = None
     last_times: list[timex.TimeSpan] = []
@@ -242,8 +259,11 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
     """The first date the lede gives (a dateline's, "today"): the day its undated events are reported for."""
     unattributed: set[int] = set()
     """Starts of the sentences told without attribution since the last one with."""
+    told_at: dict[int, list[dict[str, Any]]] = {}
+    """The events each sentence tells, also those told before and kept in their first telling."""
     spans = sentences(text)
     lede_end = _lede_end(text, spans)
+    recent = timex.recent_days(published)
     parsed = _parse_candidates(text, spans, parser)
     for index, span in enumerate(spans):
         sentence = text[span.start:span.end]
@@ -255,25 +275,25 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
             claimant, certainty = carried  # a report goes on in the next sentence without saying who again
         elif carried is not None and claimant == carried[0]:
             inherited = True  # "It also said ...": the same report, on the day it was dated
-        unattributed = set() if attribution.claimant is not None else {*unattributed, span.start}
         carried = (attribution.claimant, attribution.certainty) if attribution.claimant is not None else None
         if claims.IF_CONFIRMED.match(sentence.strip()) and found_events and found_events[-1]["start"] == prev_start:
             found_events[-1]["certainty"] = "unconfirmed"  # "If confirmed, ..." qualifies the claim before it
         if attribution.claimant is not None:
             previous = attribution.claimant
         if attribution.backwards:  # "Syniehubov announced this": the events told since the last attribution are his
-            for event in found_events:
-                if event["start"] in unattributed and event["claimant"] is None:
+            for event in (e for start in unattributed for e in told_at.get(start, [])):
+                if event["claimant"] is None or (source is not None and event["claimant"] == source.name):
                     event["claimant"], event["claimant_side"] = claimant.name, claimant.side
                     event["certainty"] = "claimed"
+        unattributed = set() if attribution.claimant is not None else {*unattributed, span.start}
         if claimant is None and source is not None and certainty == "asserted":
             claimant, certainty = source, "reported"  # an article retelling another outlet's report
         if disclaimed and certainty == "claimed" and claimant is not None and claimant.side in ("RU", "UA"):
             certainty = "unconfirmed"
-        times = timex.find(sentence, published, doc.hints.get("published_range"), reference)
+        times = timex.find(sentence, published, year_hint, reference)
         in_lede = index < lede_end
         if lede_time is None and in_lede:
-            lede_time = next((t for t in times if t.end is not None), None)
+            lede_time = next((t for t in times if t.start == t.end), None)  # a day: a dateline, "today", "on Friday"
         here = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] != "country"]
         if not here and ANAPHOR.search(sentence):
             here = last_places[:1]  # "the village": the settlement named just before
@@ -284,13 +304,13 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
                                              for p in here for s, _e in p["mentions"]):
                 clause_places = here  # "the village" or no place named: the sentence's places
             reading = Reading(sentence, span.start, claimant, certainty, inherited, times, last_times, countries,
-                              parsed.get(index), last_actor)
+                              parsed.get(index), last_actor, recent if in_lede else None)
             for event in _clause_events(reading, lo, hi, clause_places):
                 if event["actor"] in OPPOSITE and event["type"] not in ("strike", "sabotage"):
                     last_actor = event["actor"]
-                key = (event["type"], tuple(p["name"] for p in event["places"][:1]) or span.start)
-                if key in seen:  # told again: keep the first telling, completed by what the later one adds
-                    earlier = seen[key]
+                earlier = _told_before(event, seen, span.start)
+                told_at.setdefault(span.start, []).append(earlier or event)
+                if earlier is not None:  # told again: keep the first telling, completed by what the later one adds
                     earlier["date"] = earlier["date"] or event["date"]
                     if earlier["claimant"] is None and event["claimant"] is not None:
                         earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]
@@ -299,7 +319,7 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
                     event["date"] = lede_dates[event["type"]]  # the story the lede dated goes on being told
                 elif event["date"] is None and in_lede and lede_time is not None:
                     event["date"] = lede_time.as_dict()  # "ISTANBUL, May 16. The sides agreed ...": the day reported
-                seen[key] = event
+                seen.setdefault(event["type"], []).append(event)
                 found_events.append(event)
                 if in_lede and event["date"] is not None:
                     lede_dates.setdefault(event["type"], event["date"])
