@@ -94,19 +94,32 @@ def gazetteer_figures(tier: str, texts: list[str], folder: Path) -> dict[str, fl
             f"places_{tier}_docs_per_s": round(len(texts) / figures["seconds"], 1)}
 
 
-def spacy_figures(texts: list[str], words: int) -> dict[str, float]:
-    """Bare spaCy on the same cleaned texts: the model sitrep parses with, every component, `nlp.pipe` with its
-    defaults, as a user of spaCy would run it. The yardstick sitrep's own throughput is read against."""
-    import spacy
+SPACY_PROBE = """
+import json, resource, sys, time
+from pathlib import Path
+import spacy
 
-    nlp = spacy.load(DEFAULT_MODEL)
-    nlp("warm up")
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts):
-        pass
-    seconds = time.perf_counter() - start
-    return {"spacy_model": DEFAULT_MODEL, "spacy_pipe_docs_per_s": round(len(texts) / seconds, 1),
-            "spacy_pipe_words_per_s": round(words / seconds)}
+texts = json.loads(Path(sys.argv[2]).read_text())
+nlp = spacy.load(sys.argv[1])
+nlp("warm up")
+start = time.perf_counter()
+for _ in nlp.pipe(texts):
+    pass
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def spacy_figures(texts: list[str], words: int, folder: Path) -> dict[str, float]:
+    """Bare spaCy on the same cleaned texts, in a fresh process: the model sitrep parses with, every component,
+    `nlp.pipe` with its defaults, as a user of spaCy would run it. The yardstick for sitrep's throughput."""
+    corpus = folder / "texts.json"
+    corpus.write_text(json.dumps(texts))
+    probe = subprocess.run([sys.executable, "-c", SPACY_PROBE, DEFAULT_MODEL, str(corpus)], capture_output=True,
+                           text=True, check=True)
+    figures = json.loads(probe.stdout)
+    return {"spacy_model": DEFAULT_MODEL, "spacy_pipe_docs_per_s": round(len(texts) / figures["seconds"], 1),
+            "spacy_pipe_words_per_s": round(words / figures["seconds"]), "spacy_pipe_peak_rss_mb": round(figures["peak_mb"])}
 
 
 def main() -> None:
@@ -121,9 +134,11 @@ def main() -> None:
         path = str(folder / "corpus.jsonl")
         options = Options(gazetteer="default")
         start = time.perf_counter()
-        docs = [d for d in pipeline.analyze_all(readers.read([path], options), options)]
+        words, texts = 0, []
+        for doc in pipeline.analyze_all(readers.read([path], options), options):  # streamed, as a user runs it
+            words += doc.word_count
+            texts.append(doc.text)
         analyze_s = time.perf_counter() - start
-        words = sum(d.word_count for d in docs)
         bare = options.replace(parser=None)
         start = time.perf_counter()
         for _ in pipeline.analyze_all(readers.read([path], bare), bare):
@@ -136,8 +151,7 @@ def main() -> None:
             start = time.perf_counter()
             again = ingest([path], store, options)
             reingest_s = time.perf_counter() - start
-        texts = [d.text for d in docs]
-        spacy_pipe = spacy_figures(texts, words)
+        spacy_pipe = spacy_figures(texts, words, folder)
         tiers = gazetteer_figures("default", texts, folder)
         if (SHARED / "geo" / "UA.zip").exists():
             if not tier_path("full").exists():

@@ -31,7 +31,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, r
             r"(?P<unit>day|week|month|year)s? ago\b"),
     ("past_n", r"\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<n>several|few|couple of|two|three|four|"
                r"five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month)s\b"),
-    ("ahead", r"\b(?:in|over|during|within) the (?:coming|next) (?P<unit>day|week|month)s\b|\b(?P<next>next week)\b"),
+    ("ahead", r"\b(?:in|over|during|within) the [\"“]?(?:coming|next) (?P<unit>day|week|month)s\b|\b(?P<next>next week)\b"),
     ("weekend", r"\b(?P<rel>over|at|during|on|this|last) (?:the )?weekend\b"),
     ("month_year", rf"\b(?:in |since |during |by |of |until )?(?P<month>{MONTH_NAMES})\.?,? (?P<year>(?:19|20)\d\d)\b"),
     ("month", rf"\b(?:in|during|since|by|until|of|early|late|mid|throughout)\s+(?P<month>{MONTH_NAMES})\b(?!\s+\d)"),

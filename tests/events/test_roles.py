@@ -148,7 +148,7 @@ def test_a_lede_in_the_present_perfect_is_about_the_days_of_the_report():
 
 
 def test_promised_exchanges_are_dated_ahead():
-    event = only_event("Negotiators said Kyiv and Moscow will exchange prisoners of war in the coming days.",
+    event = only_event('Negotiators said Kyiv and Moscow will exchange prisoners of war in the "coming days".',
                        "prisoner_exchange", published="2025-05-16")
     assert event["date"] == {"start": "2025-05-16", "end": "2025-05-23"}
 
@@ -157,3 +157,10 @@ def test_an_undated_article_takes_the_one_year_it_names():
     event = only_event("Speaking at a 2024 forum, the commander said the offensive began on August 6, when "
                        "Ukrainian forces entered Sudzha.", "advance", published=None)
     assert event["date"]["start"] == "2024-08-06"
+
+
+def test_reported_speech_in_the_lede_is_the_news_of_the_day():
+    found = record("Kupiansk under pressure\n\nRussian officials claimed that Moscow's troops had entered Kupiansk. "
+                   "The town was retaken by Ukraine in 2022.", published="2024-11-14")["events"]
+    [entered] = [e for e in found if e["type"] == "advance"]
+    assert entered["date"] == {"start": "2024-11-13", "end": "2024-11-14"}

@@ -178,8 +178,9 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         own = _own_times(sentence, trigger, times)
         date = min(own, key=lambda t: abs(t.offset - trigger.start())).as_dict() if own else (
             last_times[-1].as_dict() if last_times and reading.inherited and not times else None)
-        if date is None and reading.recent is not None and PRESENT_PERFECT.search(sentence, lo, hi):
-            date = reading.recent  # a lede's "have been injured", "has amassed": the days the report is about
+        if date is None and reading.recent is not None and (PRESENT_PERFECT.search(sentence, lo, hi)
+                                                            or PAST_PERFECT.search(sentence, lo, hi)):
+            date = reading.recent  # a lede's "have been injured", "said it had entered": the days the report is about
         groups = [event_places]
         settlements = [p for p in event_places if p["kind"] == "settlement"]
         if kind == "control_claim" and len(settlements) > 1:  # "captured A, B and C": one claim per place
@@ -212,6 +213,9 @@ def _told_before(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]], s
 
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+|reportedly\s+)?(?:been\s+)?"
                              r"[a-z]+(?:ed|en|wn|ck|ught|ung|ot)\b", re.IGNORECASE)
+PAST_PERFECT = re.compile(rf"\b{claims.SAY}\s+(?:that\s+)?[^.;]{{0,60}}\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ck|ught|ung|ot)\b",
+                          re.IGNORECASE)
+"""Reported speech in the past perfect ("claimed that its troops had entered"): told as the day's news."""
 RELATIVE = re.compile(r",\s+(?:which|who|whose|where|after being|having been)\b", re.IGNORECASE)
 
 
