@@ -30,11 +30,15 @@ demo: install
 	@echo
 	@echo "Done. The results are in $(OUT)/:"
 	@echo "  $(OUT)/analysis.jsonl   one extraction record per article (docs/RECORD.md)"
-	@echo "  $(OUT)/sitrep.db        the SQLite store (documents, sources, full-text index)"
+	@echo "  $(OUT)/sitrep.db        the SQLite store (documents, sources, full-text index, the ledger of events)"
 	@echo "Next:"
 	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db                 list the stored articles"
 	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db --search Sudzha   full-text search"
 	@echo "  $(BIN)/sitrep show --db $(OUT)/sitrep.db DOC_ID           one article, cleaned"
+	@echo "  $(BIN)/sitrep events --db $(OUT)/sitrep.db                events across articles, with their sources"
+	@echo "  $(BIN)/sitrep control Sudzha --db $(OUT)/sitrep.db        who claims to hold a place, by whose account"
+	@echo "  $(BIN)/sitrep talks --db $(OUT)/sitrep.db                 the negotiation timeline"
+	@echo "  $(BIN)/sitrep contradictions --db $(OUT)/sitrep.db        claims that cannot all be true"
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,27 +15,19 @@ from sitrep import __version__, pipeline, readers, syntax
 from sitrep.document import Document
 from sitrep.errors import InputError, StoreError
 from sitrep.ingest import ingest as ingest_paths
+from sitrep.ledger import commands as ledger_commands
 from sitrep.options import Options
 from sitrep.places import gazetteer_for
 from sitrep.places.gazetteer import needs_build, resolve_choice, tier_path
 from sitrep.store import Store
 from sitrep.syntax import DEFAULT_MODEL
+from sitrep.terminal import db_option, iso_date, table
 
-DEFAULT_DB = "sitrep.db"
 EXIT_INPUT_FAILED = 1
 
 
 def _report(message: str, kind: str = "error") -> None:
     click.echo(f"sitrep: {kind}: {message}", err=True)
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def _open_store(path: str, create: bool) -> Store:
@@ -82,8 +72,6 @@ def _prepare_gazetteer(choice: str | None) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
-db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-                         envvar="SITREP_DB", help="SQLite store file (env SITREP_DB).")
 paths_argument = click.argument("paths", nargs=-1, required=True, type=str)
 
 
@@ -95,17 +83,6 @@ def main() -> None:
     Read articles (text, HTML, JSON Lines; files, directories or - for standard input), clean them,
     extract what they claim, and keep it in a store.
     """
-
-
-def _table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str, int]]) -> None:
-    """A plain fixed-width table on stdout: (key, heading, width) per column."""
-    click.echo("  ".join(h.ljust(w) for _, h, w in columns).rstrip())
-    for row in rows:
-        cells = []
-        for key, _, width in columns:
-            value = "" if row.get(key) is None else str(row[key])
-            cells.append((value[: width - 1] + "…" if len(value) > width else value).ljust(width))
-        click.echo("  ".join(cells).rstrip())
 
 
 @main.command()
@@ -141,7 +118,7 @@ def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gaze
     if fmt == "table":
         for row in rows:
             row["place_count"] = len(row["places"])
-        _table(rows, [("doc_id", "DOC_ID", 28), ("published", "PUBLISHED", 10), ("outlet", "OUTLET", 22),
+        table(rows, [("doc_id", "DOC_ID", 28), ("published", "PUBLISHED", 10), ("outlet", "OUTLET", 22),
                       ("language", "LANG", 4), ("word_count", "WORDS", 6), ("place_count", "PLACES", 6),
                       ("title", "TITLE", 54)])
     if failed:
@@ -187,8 +164,8 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, gazetteer: str | None, 
 @main.command()
 @db_option
 @click.option("--outlet", help="Only documents from this outlet (case-insensitive).")
-@click.option("--since", callback=_iso_date, help="Only documents published on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_iso_date, help="Only documents published on or before this date (YYYY-MM-DD).")
+@click.option("--since", callback=iso_date, help="Only documents published on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Only documents published on or before this date (YYYY-MM-DD).")
 @click.option("--search", "-s", help="Only documents whose title or text contains all these words (full-text search).")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most this many rows.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Skip this many rows first.")
@@ -204,7 +181,7 @@ def docs(db: str, outlet: str | None, since: str | None, until: str | None, sear
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    _table(rows, [("id", "ID", 5), ("doc_id", "DOC_ID", 28), ("published", "PUBLISHED", 10),
+    table(rows, [("id", "ID", 5), ("doc_id", "DOC_ID", 28), ("published", "PUBLISHED", 10),
                   ("outlet", "OUTLET", 22), ("sources", "SRC", 3), ("word_count", "WORDS", 6), ("title", "TITLE", 50)])
 
 
@@ -316,11 +293,15 @@ def gazetteer_lookup(name: str, gazetteer: str | None) -> None:
     from sitrep.places.names import loose_key
 
     hits = sorted(gazetteer_for(gazetteer).lookup(loose_key(name), name), key=lambda h: -h.place.population)
-    _table(({"name": h.place.name, "kind": h.place.kind, "admin1": h.place.admin1, "precision": h.place.precision,
+    table(({"name": h.place.name, "kind": h.place.kind, "admin1": h.place.admin1, "precision": h.place.precision,
              "population": h.place.population, "as": f"{h.form} ({h.how})",
              "at": "" if h.place.lat is None else f"{h.place.lat:.3f},{h.place.lon:.3f}"} for h in hits),
            [("name", "NAME", 22), ("kind", "KIND", 10), ("admin1", "ADMIN1", 7), ("precision", "PRECISION", 10),
             ("population", "POP", 8), ("at", "LAT,LON", 16), ("as", "KNOWN AS", 30)])
+
+
+for _command in ledger_commands.COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

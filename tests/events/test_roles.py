@@ -164,3 +164,10 @@ def test_reported_speech_in_the_lede_is_the_news_of_the_day():
                    "The town was retaken by Ukraine in 2022.", published="2024-11-14")["events"]
     [entered] = [e for e in found if e["type"] == "advance"]
     assert entered["date"] == {"start": "2024-11-13", "end": "2024-11-14"}
+
+
+def test_a_village_named_later_takes_the_claim_made_about_its_region():
+    found = record("Russian state media claimed that forces had captured their first village in the Dnipropetrovsk "
+                   "region. The reported seizure of Dachne in Dnipropetrovsk would be a first.")["events"]
+    [dachne] = [e for e in found if e["places"] and e["places"][0]["name"] == "Dachne"]
+    assert (dachne["claimant"], dachne["certainty"]) == ("Russian state media", "claimed")

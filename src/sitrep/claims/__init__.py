@@ -36,7 +36,9 @@ ADVERBS = re.compile(r"\s+(?:reportedly|also|later|earlier|then|further|repeated
 NOT_SOURCES = re.compile(r"^(?:the )?(?:formula|plan|schedule|agreement|terms|data|figures|estimates|it|this|that|"
                          r"as|further|geolocat\w*|some|many|several)\b", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:reportedly|according to (?:media )?reports|reports say|reports said|was reported|"
-                      r"were reported|is reported|are reported|it is reported|reports suggest)\b", re.IGNORECASE)
+                      r"were reported|is reported|are reported|it is reported|reports suggest|(?:the|a) reported "
+                      r"(?:seizure|capture|fall|loss|advance|strike|attack|killing|deaths?|breakthrough)s?)\b",
+                      re.IGNORECASE)
 IF_CONFIRMED = re.compile(r"\b(?:if (?:confirmed|true|verified)|unconfirmed|yet to be confirmed)\b", re.IGNORECASE)
 UNCONFIRMED = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|cannot (?:be )?(?:independently )?"
                          r"verif|has not been able to (?:independently )?verify|have not been able to (?:independently )?"
@@ -61,7 +63,7 @@ SIDE_WORDS = (("RU", re.compile(r"\b(?:russian|russia['’]s|russia|moscow|kreml
               ("independent", re.compile(r"\b(?:analysts?|experts?|observers?|think[- ]tank|monitors?|researchers?|"
                                          r"journalists?|newspaper|news agency|blog|osint)\b", re.IGNORECASE)))
 NOT_CLAIMANTS = {"it", "this", "that", "which", "who", "there", "what", "one", "some", "many", "others", "both",
-                 "they", "he", "she", "we", "i", "you"}
+                 "they", "he", "she", "we", "i", "you", "the", "a", "an", "its", "their", "his", "her"}
 
 
 HEAD_ENDS = re.compile(r"\s*(?:$|[(),;:“”\"]|(?:of|in|on|and|for|at|from|to|with|['’]s|who|which|that|has|have|had|"
@@ -210,6 +212,12 @@ RETOLD = re.compile(r"\b(?:with reference to|citing|referring to|retold from|bas
                     r"(?:the )?(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})")
 DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
                        r"\s+(?:show|shows|showing|suggest|suggests|indicate|indicates)\b")
+
+
+def side_of(name: str) -> str | None:
+    """The side of a claimant named as in an extraction record."""
+    found = normalize(name)
+    return found.side if found else None
 
 
 def is_registered(claimant: Claimant) -> bool:

@@ -216,14 +216,38 @@ PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+|rep
 PAST_PERFECT = re.compile(rf"\b{claims.SAY}\s+(?:that\s+)?[^.;]{{0,60}}\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ck|ught|ung|ot)\b",
                           re.IGNORECASE)
 """Reported speech in the past perfect ("claimed that its troops had entered"): told as the day's news."""
-RELATIVE = re.compile(r",\s+(?:which|who|whose|where|after being|having been)\b", re.IGNORECASE)
+DATELINE = re.compile(r"\s*(?:\(|-|–|—|/|\.\s*/)")
+REPORTED_ON = re.compile(rf"\b{claims.SAY}\s+(?:on\s+|late\s+|early\s+|this\s+)?$", re.IGNORECASE)
+def _wider_claim(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
+    """An earlier attributed event of the same type placed only at the oblast this event's settlement is in."""
+    if not event["places"] or event["places"][0]["kind"] != "settlement":
+        return None
+    admin1 = event["places"][0]["admin1"]
+    for earlier in seen.get(event["type"], []):
+        kinds = {p["kind"] for p in earlier["places"]}
+        if earlier["claimant"] and "settlement" not in kinds and any(p["admin1"] == admin1 for p in earlier["places"]):
+            return earlier
+    return None
+
+
+RELATIVE = re.compile(r",\s+(?:which|who|whose|where|after being|having been|marking|making|becoming|bringing)\b",
+                      re.IGNORECASE)
 
 
 def _own_times(sentence: str, trigger: re.Match[str], times: list[timex.TimeSpan]) -> list[timex.TimeSpan]:
     """The times of the trigger's clause: a relative clause after it tells of another time ("entered Kupiansk,
     which was occupied in February 2022")."""
     aside = RELATIVE.search(sentence, trigger.end())
-    return [t for t in times if aside is None or t.offset < aside.start()]
+    own = [t for t in times if aside is None or t.offset < aside.start()]
+    happened = [t for t in own if not _reporting_time(sentence, t)]
+    return happened or own  # "captured X on July 31, ISW said on Friday": the capture's day, not the report's
+
+
+def _reporting_time(sentence: str, time: timex.TimeSpan) -> bool:
+    """A time that dates the report, not the event: "said on Friday", "announced Thursday", a dateline."""
+    if time.offset < 30 and DATELINE.match(sentence[time.offset + len(time.text):]):
+        return True
+    return bool(REPORTED_ON.search(sentence, max(0, time.offset - 25), time.offset))
 
 
 def _sentence_places(places: list[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
@@ -319,6 +343,11 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
                     if earlier["claimant"] is None and event["claimant"] is not None:
                         earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]
                     continue
+                if event["claimant"] is None and (wider := _wider_claim(event, seen)) is not None:
+                    # "state media claimed forces took their first village in the region ... the reported seizure
+                    # of Dachne": the village names the claim made before about its region
+                    event["claimant"], event["claimant_side"] = wider["claimant"], wider["claimant_side"]
+                    event["certainty"] = wider["certainty"]
                 if event["date"] is None and event["type"] in lede_dates:
                     event["date"] = lede_dates[event["type"]]  # the story the lede dated goes on being told
                 elif event["date"] is None and in_lede and lede_time is not None:

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sitrep import ledger
 from sitrep.document import Document
 from sitrep.errors import StoreError
 
@@ -123,6 +124,7 @@ class Store:
                      json.dumps(record, ensure_ascii=False), source,
                      dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
                 doc_row, status = cur.lastrowid, "new"
+                ledger.add(self.db, doc_row)
             else:
                 doc_row, status = row["id"], "duplicate"
             self.db.execute("INSERT OR IGNORE INTO document_sources (document_id, source, doc_id, url, outlet)"
@@ -132,6 +134,20 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         return Stored(status, int(doc_row), key)
+
+    def update_ledger(self) -> int:
+        """Add the stored documents the ledger lacks (a store from before the ledger), one transaction each;
+        returns how many."""
+        todo = ledger.pending(self.db)
+        for document_id in todo:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                ledger.add(self.db, document_id)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        return len(todo)
 
     def has(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None

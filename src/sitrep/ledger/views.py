@@ -1,0 +1,345 @@
+"""Views over the ledger, each a list of plain rows for a table, JSON or CSV: events, places, the control
+ledger of a place, series of figures by counter, the talks, the sources, and the contradictions.
+
+Every view takes one `Filter`, applied to the claims under it, so "events in Donetsk oblast claimed by the
+Russian side since May" and "gains counted by ISW in 2025" are written the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from sitrep.errors import StoreError
+from sitrep.places import gazetteer_for
+from sitrep.places.names import fold, loose_key
+from sitrep.store import fts_query
+
+REGION_WORDS = re.compile(r"\b(?:oblast|region|province|krai|oblast's)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What a view keeps; None keeps everything."""
+
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    actor: str | None = None
+    side: str | None = None
+    """The claimant's side: RU, UA, western, independent."""
+    outlet: str | None = None
+    place: str | None = None
+    """A settlement or an oblast, in any common spelling ("Zoria", "Zorya", "Luhansk oblast")."""
+    text: str | None = None
+    """Words the claim's article contains (full-text search)."""
+
+    def sql(self, alias: str = "c", start: str = "date_start", end: str = "date_end",
+            columns: tuple[tuple[str, str], ...] = (("type", "type"), ("actor", "actor"), ("side", "claimant_side")),
+            ) -> tuple[str, list[Any]]:
+        """A WHERE clause over rows `alias` (claims, or quantities with their period) joined with documents `d`;
+        `columns` maps the filter's fields to the row's columns."""
+        where, args = ["1"], []
+        if self.since:
+            where.append(f"COALESCE({alias}.{end}, {alias}.{start}, d.published) >= ?")
+            args.append(self.since)
+        if self.until:
+            where.append(f"COALESCE({alias}.{start}, d.published) <= ?")
+            args.append(self.until)
+        for field, column in columns:
+            if getattr(self, field):
+                where.append(f"{alias}.{column} = ?")
+                args.append(getattr(self, field))
+        if self.outlet:
+            where.append("d.outlet LIKE ?")
+            args.append(f"%{self.outlet}%")
+        if self.text:
+            where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            args.append(fts_query(self.text))
+        return " AND ".join(where), args
+
+    def keeps_place(self, row: dict[str, Any], places_json: str | None = None) -> bool:
+        return self.place is None or place_matches(self.place, row, places_json)
+
+
+def place_key(name: str) -> str:
+    """One key for the spellings of a place name: "Zorya", "Zoria", "Luhansk oblast", "Luhansk Oblast"."""
+    return loose_key(fold(REGION_WORDS.sub("", name)).strip())
+
+
+@dataclass(frozen=True)
+class Where:
+    """What a place asked for stands for: settlements (their GeoNames ids and name keys) or oblasts."""
+
+    keys: frozenset[str]
+    geonameids: frozenset[int]
+    admin1: frozenset[str]
+
+
+@cache
+def resolve(name: str) -> Where:
+    """The places a name asked for may be, through the gazetteer, so "Kondrativka" finds the claims about
+    Kindrativka and "Luhansk oblast" every claim in that oblast. Without a usable gazetteer: the name's spelling."""
+    keys, ids, admin1 = {place_key(name)}, set(), set()
+    if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{2,3}", name.strip()):
+        return Where(frozenset(), frozenset(), frozenset({name.strip()}))
+    try:
+        gazetteer = gazetteer_for(None)
+    except StoreError:
+        return Where(frozenset(keys), frozenset(), frozenset())
+    division = bool(REGION_WORDS.search(name))
+    for query in dict.fromkeys((name, REGION_WORDS.sub("", name).strip())):
+        hits = gazetteer.lookup(loose_key(query), query)
+        regions = [h.place for h in hits if h.place.kind == "admin1"]
+        settlements = [h.place for h in hits if h.place.kind != "admin1"]
+        if division and regions:
+            admin1.update(p.admin1 for p in regions if p.admin1)
+            break
+        if settlements and not division:
+            ids.update(p.geonameid for p in settlements if p.geonameid)
+            keys.update(place_key(p.name) for p in settlements)
+            break
+        if regions:
+            admin1.update(p.admin1 for p in regions if p.admin1)
+    return Where(frozenset(keys) if not admin1 else frozenset(), frozenset(ids), frozenset(admin1))
+
+
+def place_matches(wanted: str, row: dict[str, Any], places_json: str | None = None) -> bool:
+    """Whether a claim or event is at the place asked for, or inside the oblast asked for."""
+    where = resolve(wanted)
+    if where.admin1:
+        return row.get("admin1") in where.admin1
+    places = json.loads(places_json) if places_json else [{"name": row.get("place"), "geonameid": row.get("geonameid")}]
+    return any(p.get("geonameid") in where.geonameids or (p.get("name") and place_key(p["name"]) in where.keys)
+               for p in places)
+
+
+def _claims(db: sqlite3.Connection, f: Filter, extra: str = "1", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    where, params = f.sql()
+    rows = db.execute(
+        "SELECT c.*, d.doc_id, d.published, d.outlet, d.title, d.url, COALESCE(k.original_id, c.document_id) AS report"
+        " FROM claims c JOIN documents d ON d.id = c.document_id LEFT JOIN copies k ON k.document_id = c.document_id"
+        f" WHERE {where} AND {extra} ORDER BY COALESCE(c.date_start, d.published), c.id", [*params, *args]).fetchall()
+    return [r for r in map(dict, rows) if f.keeps_place(r, r["places"])]
+
+
+def events(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+    """Events with at least one claim the filter keeps, in date order, with who claims them."""
+    by_event: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for claim in _claims(db, f, "c.event_id IS NOT NULL"):
+        by_event[claim["event_id"]].append(claim)
+    if not by_event:
+        return []
+    marks = ",".join("?" * len(by_event))
+    rows = [dict(r) for r in db.execute(f"SELECT * FROM events WHERE id IN ({marks})", list(by_event))]
+    for row in rows:
+        claims = by_event[row["id"]]
+        row["claimants"] = "; ".join(sorted({c["claimant"] or f"{c['outlet'] or 'unnamed outlet'} (own voice)"
+                                             for c in claims}))
+        row["sides"] = ",".join(sorted({c["claimant_side"] for c in claims if c["claimant_side"]}))
+    return sorted(rows, key=lambda r: (r["date_start"] or r["first_published"] or "", r["id"]))
+
+
+def event_claims(db: sqlite3.Connection, event_id: int) -> list[dict[str, Any]]:
+    """Every claim of one event, with its document."""
+    return _claims(db, Filter(), "c.event_id = ?", (event_id,))
+
+
+def places(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+    """Places with claims: how many events and claims, and the latest control claim."""
+    out: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for claim in _claims(db, f, "c.place IS NOT NULL"):
+        key = (claim["place"], claim["admin1"])
+        row = out.setdefault(key, {"place": claim["place"], "admin1": claim["admin1"], "precision": claim["precision"],
+                                   "lat": claim["lat"], "lon": claim["lon"], "events": set(), "claims": 0,
+                                   "control": None, "control_date": None, "control_claimant": None})
+        row["events"].add(claim["event_id"])
+        row["claims"] += 1
+        if claim["type"] == "control_claim" and claim["certainty"] != "denied":
+            row["control"], row["control_date"] = claim["actor"], claim["date_start"] or claim["published"]
+            row["control_claimant"] = claim["claimant"]
+    rows = [{**r, "events": len(r["events"])} for r in out.values()]
+    return sorted(rows, key=lambda r: (-r["claims"], r["place"]))
+
+
+def control(db: sqlite3.Connection, place: str, f: Filter = Filter()) -> list[dict[str, Any]]:
+    """The control ledger of a settlement or an oblast: every claim that a side took, holds or lost it, in time
+    order, with who claims it, how sure, and where it was reported."""
+    wanted = Filter(**{**f.__dict__, "place": place})
+    rows = []
+    for c in _claims(db, wanted, "c.type IN ('control_claim', 'advance')"):
+        rows.append({"date": c["date_start"] or None, "date_end": c["date_end"], "published": c["published"],
+                     "place": c["place"], "admin1": c["admin1"], "type": c["type"], "side": c["actor"],
+                     "claimant": c["claimant"], "claimant_side": c["claimant_side"], "certainty": c["certainty"],
+                     "outlet": c["outlet"], "document": c["doc_id"], "event": c["event_id"], "evidence": c["evidence"]})
+    return rows
+
+
+def series(db: sqlite3.Connection, measure: str = "area_gained", f: Filter = Filter()) -> list[dict[str, Any]]:
+    """Figures of one measure by counter and period: one row per counter, period and value, with the reports
+    that give it. Two counters of the same month are two rows, side by side."""
+    where, args = f.sql("q", "period_start", "period_end", (("actor", "actor"), ("side", "claimant_side")))
+    rows = db.execute(
+        "SELECT q.*, d.outlet, d.doc_id, d.published, COALESCE(k.original_id, q.document_id) AS report FROM quantities q"
+        " JOIN documents d ON d.id = q.document_id LEFT JOIN copies k ON k.document_id = q.document_id"
+        f" WHERE q.measure = ? AND {where} ORDER BY q.period_start IS NULL, q.period_start, q.claimant",
+        [measure, *args]).fetchall()
+    grouped: dict[tuple, dict[str, Any]] = {}
+    for q in map(dict, rows):
+        if not f.keeps_place(q):
+            continue
+        counter = q["claimant"] or f"{q['outlet'] or 'unnamed outlet'} (own count)"
+        key = (counter, q["period_start"], q["period_end"], q["value"], q["value_max"], q["actor"])
+        row = grouped.setdefault(key, {"counter": counter, "counter_side": q["claimant_side"],
+                                       "period_start": q["period_start"], "period_end": q["period_end"],
+                                       "value": q["value"], "value_max": q["value_max"], "unit": q["unit"],
+                                       "actor": q["actor"], "reports": set(), "outlets": set(), "evidence": q["evidence"]})
+        row["reports"].add(q["report"])
+        if q["outlet"]:
+            row["outlets"].add(q["outlet"])
+    return [{**r, "reports": len(r["reports"]), "outlets": ", ".join(sorted(r["outlets"]))} for r in grouped.values()]
+
+
+@cache
+def _talk_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    text = resources.files("sitrep").joinpath("data/talks.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((what, re.compile(pattern, re.IGNORECASE)) for what, pattern in rows)
+
+
+def talks(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+    """Negotiations and prisoner exchanges in date order: where, what was held, proposed, demanded, agreed or
+    rejected, and by whose account."""
+    out = []
+    for event in events(db, f):
+        if event["type"] not in ("negotiation", "prisoner_exchange"):
+            continue
+        claims = event_claims(db, event["id"])
+        said = [c["evidence"] for c in claims]
+        outcomes = [what for what, pattern in _talk_words() if any(pattern.search(s) for s in said)]
+        out.append({"date": event["date_start"] or event["first_published"], "date_end": event["date_end"],
+                    "type": event["type"], "place": event["place"], "what": ", ".join(outcomes),
+                    "claimants": event["claimants"], "sources": event["sources"], "event": event["id"],
+                    "summary": event["summary"]})
+    return out
+
+
+def sources(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+    """Per outlet: documents, slant, how much it asserts in its own voice and whom it relies on."""
+    out: dict[str, dict[str, Any]] = {}
+    for doc in db.execute("SELECT id, outlet, analysis FROM documents"):
+        outlet = doc["outlet"] or "(unknown outlet)"
+        if f.outlet and f.outlet.lower() not in outlet.lower():
+            continue
+        row = out.setdefault(outlet, {"outlet": outlet, "documents": 0, "slant_sum": 0.0, "labels": defaultdict(int),
+                                      "claims": 0, "own_voice": 0, "claimants": defaultdict(int)})
+        slant = json.loads(doc["analysis"]).get("slant") or {}
+        row["documents"] += 1
+        row["slant_sum"] += slant.get("score") or 0.0
+        row["labels"][slant.get("label") or "neutral"] += 1
+    for claim in _claims(db, f):
+        row = out.get(claim["outlet"] or "(unknown outlet)")
+        if row is None:
+            continue
+        row["claims"] += 1
+        if claim["claimant"] is None or claim["certainty"] == "asserted":
+            row["own_voice"] += 1
+        else:
+            row["claimants"][claim["claimant"]] += 1
+    rows = []
+    for r in out.values():
+        top = sorted(r["claimants"].items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+        rows.append({"outlet": r["outlet"], "documents": r["documents"],
+                     "slant": round(r["slant_sum"] / r["documents"], 2),
+                     "label": max(r["labels"].items(), key=lambda kv: kv[1])[0], "claims": r["claims"],
+                     "own_voice_share": round(r["own_voice"] / r["claims"], 2) if r["claims"] else None,
+                     "relies_on": "; ".join(f"{name} ({n})" for name, n in top)})
+    return sorted(rows, key=lambda r: (-r["documents"], r["outlet"]))
+
+
+OPPOSITE = {"RU": "UA", "UA": "RU"}
+FIGURE_TOLERANCE = 0.05
+CONTROL_WINDOW_DAYS = 30
+
+
+def contradictions(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+    """Claims that cannot all be true, each with both sides and their sources:
+
+    - `control`: one side claims a place while the other claims it, or a party denies the claim;
+    - `figure`: counters give different values for the same measure, period and actor."""
+    out = []
+    claims = _claims(db, f, "c.type = 'control_claim'")
+    for a in claims:
+        for b in claims:
+            if a["id"] >= b["id"] or (a["event_id"] == b["event_id"] and a["certainty"] != "denied" != b["certainty"]):
+                continue
+            if not _same_settlement(a, b):
+                continue
+            denial = (a["certainty"] == "denied") != (b["certainty"] == "denied") and a["event_id"] == b["event_id"]
+            opposed = OPPOSITE.get(a["actor"] or "") == b["actor"] and _within(a, b, CONTROL_WINDOW_DAYS)
+            if denial or opposed:
+                out.append(_pair("control", a, b, f"{a['place']}: {_says(a)} / {_says(b)}"))
+    out.extend(_figure_conflicts(db, f))
+    return out
+
+
+def _same_settlement(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if not a["place"] or not b["place"]:
+        return False
+    if a["geonameid"] and a["geonameid"] == b["geonameid"]:
+        return True
+    return place_key(a["place"]) == place_key(b["place"]) and a["admin1"] == b["admin1"]
+
+
+def _within(a: dict[str, Any], b: dict[str, Any], days: int) -> bool:
+    da, db_ = (a["date_start"] or a["published"]), (b["date_start"] or b["published"])
+    if not da or not db_:
+        return True
+    return abs((dt.date.fromisoformat(da[:10]) - dt.date.fromisoformat(db_[:10])).days) <= days
+
+
+def _says(c: dict[str, Any]) -> str:
+    who = c["claimant"] or f"{c['outlet'] or 'an outlet'}"
+    verb = "denies" if c["certainty"] == "denied" else "says"
+    return f"{who} {verb} {c['actor'] or 'a side'} holds it"
+
+
+def _pair(kind: str, a: dict[str, Any], b: dict[str, Any], what: str) -> dict[str, Any]:
+    return {"kind": kind, "what": what,
+            "a_claimant": a.get("claimant") or a.get("counter"), "a_side": a.get("claimant_side"),
+            "a_date": a.get("date_start") or a.get("period_start"), "a_outlet": a.get("outlet"),
+            "a_document": a.get("doc_id"), "a_evidence": a.get("evidence"),
+            "b_claimant": b.get("claimant") or b.get("counter"), "b_side": b.get("claimant_side"),
+            "b_date": b.get("date_start") or b.get("period_start"), "b_outlet": b.get("outlet"),
+            "b_document": b.get("doc_id"), "b_evidence": b.get("evidence")}
+
+
+def _figure_conflicts(db: sqlite3.Connection, f: Filter) -> list[dict[str, Any]]:
+    rows = [dict(r) for r in db.execute(
+        "SELECT q.*, d.outlet, d.doc_id FROM quantities q JOIN documents d ON d.id = q.document_id"
+        " WHERE q.period_start IS NOT NULL ORDER BY q.id")]
+    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for q in rows:
+        if f.keeps_place(q) and (not f.side or q["claimant_side"] == f.side):
+            groups[(q["measure"], q["unit"], q["period_start"], q["period_end"], q["actor"], q["admin1"])].append(q)
+    out = []
+    for (measure, unit, start, end, _actor, _admin1), figures in groups.items():
+        seen: dict[str, dict[str, Any]] = {}
+        for q in figures:
+            q["counter"] = q["claimant"] or f"{q['outlet'] or 'an outlet'} (own count)"
+            seen.setdefault(q["counter"], q)
+        counters = list(seen.values())
+        for i, a in enumerate(counters):
+            for b in counters[i + 1:]:
+                if abs(a["value"] - b["value"]) > FIGURE_TOLERANCE * max(a["value"], b["value"]):
+                    what = (f"{measure} {start}..{end}: {a['counter']} {a['value']:g} {unit} / "
+                            f"{b['counter']} {b['value']:g} {unit}")
+                    out.append(_pair("figure", a, b, what))
+    return out

@@ -1,0 +1,127 @@
+"""The ledger across documents, on articles written for these tests (tests/data/ledger): one capture told by
+outlets of both sides with other wording, spelling and dates, a denial, a reprint with other page chrome, and
+two counters of one month."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitrep.ingest import ingest
+from sitrep.ledger import copies, views
+from sitrep.options import Options
+from sitrep.store import Store
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "ledger"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path = tmp_path_factory.mktemp("ledger") / "ledger.db"
+    store = Store.open(path)
+    summary = ingest([str(DATA)], store, Options())
+    assert (summary.new, summary.failed) == (6, 0)
+    yield store
+    store.close()
+
+
+def capture_of_chasiv_yar(store: Store) -> dict:
+    found = [e for e in views.events(store.db, views.Filter(type="control_claim", place="Chasiv Yar"))]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_one_capture_told_four_times_is_one_event_with_three_independent_sources(store: Store):
+    event = capture_of_chasiv_yar(store)
+    assert event["claims"] == 4  # the ministry, the General Staff's denial, ISW, and ISW again in the reprint
+    assert event["sources"] == 3  # the reprint is a copy of the agency story, not a fourth source
+    assert event["outlets"] == 4
+    assert event["date_start"] == "2025-07-31"
+    assert event["status"] == "disputed"
+    assert {c["claimant"] for c in views.event_claims(store.db, event["id"])} == {
+        "Russian Ministry of Defence", "General Staff of the Armed Forces of Ukraine", "Institute for the Study of War"}
+
+
+def test_the_reprint_is_linked_to_the_story_it_copies(store: Store):
+    rows = store.db.execute("SELECT d.doc_id, o.doc_id AS original, k.similarity FROM copies k"
+                            " JOIN documents d ON d.id = k.document_id JOIN documents o ON o.id = k.original_id"
+                            ).fetchall()
+    assert [(r["doc_id"], r["original"]) for r in rows] == [("d_reprint_of_c", "c_meridian_isw")]
+    assert rows[0]["similarity"] >= copies.COPY_SIMILARITY
+
+
+def test_both_counts_of_one_month_stay_in_the_series(store: Store):
+    march = [r for r in views.series(store.db) if r["period_start"] == "2025-03-01"]
+    assert sorted((r["counter"], r["value"]) for r in march) == [
+        ("Institute for the Study of War", 203.0), ("UK Ministry of Defence", 143.0)]
+
+
+def test_contradictions_list_both_claims_with_their_sources(store: Store):
+    found = views.contradictions(store.db)
+    control = [c for c in found if c["kind"] == "control"]
+    assert control and all("Chasiv Yar" in c["what"] for c in control)
+    assert any({c["a_outlet"], c["b_outlet"]} == {"Volga Herald", "Kyiv Ledger"} for c in control)
+    [figure] = [c for c in found if c["kind"] == "figure"]
+    assert {figure["a_claimant"], figure["b_claimant"]} == {"Institute for the Study of War", "UK Ministry of Defence"}
+    assert {figure["a_outlet"], figure["b_outlet"]} == {"Baltic Observer", "Northern Wire"}
+
+
+def test_control_ledger_finds_the_place_by_any_spelling(store: Store):
+    for spelling in ("Chasiv Yar", "Chasov Yar", "Chasiv Iar"):
+        rows = [r for r in views.control(store.db, spelling) if r["type"] == "control_claim"]
+        assert len(rows) == 4, spelling
+    oblast = views.control(store.db, "Donetsk oblast")
+    assert {r["place"] for r in oblast} >= {"Chasiv Yar"}
+    assert [r["date"] for r in oblast] == sorted(r["date"] for r in oblast)
+
+
+def test_filters_apply_to_the_claims_under_an_event(store: Store):
+    assert views.events(store.db, views.Filter(side="UA", type="control_claim"))[0]["place"] == "Chasiv Yar"
+    assert views.events(store.db, views.Filter(type="control_claim", until="2025-07-01")) == []
+    assert views.events(store.db, views.Filter(outlet="Northern Wire", type="control_claim")) == []
+    assert len(views.events(store.db, views.Filter(text="geolocated footage", type="control_claim"))) == 1
+
+
+def test_sources_say_how_each_outlet_reports(store: Store):
+    by_outlet = {r["outlet"]: r for r in views.sources(store.db)}
+    assert by_outlet["Kyiv Ledger"]["relies_on"].startswith("General Staff of the Armed Forces of Ukraine")
+    assert by_outlet["Volga Herald"]["documents"] == 1
+
+
+def dump(store: Store) -> list[tuple]:
+    """The ledger's content without row ids, so two stores built in different runs compare."""
+    events = store.db.execute(
+        "SELECT e.type, e.actor, e.date_start, e.date_end, e.place, e.status, e.claims, e.sources, e.outlets,"
+        " group_concat(d.doc_id || ':' || c.ordinal, ' ') FROM events e JOIN claims c ON c.event_id = e.id"
+        " JOIN documents d ON d.id = c.document_id GROUP BY e.id ORDER BY 10").fetchall()
+    linked = store.db.execute("SELECT d.doc_id, o.doc_id FROM copies k JOIN documents d ON d.id = k.document_id"
+                              " JOIN documents o ON o.id = k.original_id ORDER BY 1").fetchall()
+    return [tuple(r) for r in events] + [tuple(r) for r in linked]
+
+
+def test_ingesting_in_two_halves_or_twice_gives_the_same_ledger(store: Store, tmp_path: Path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in sorted(DATA.iterdir()):
+        shutil.copy(path, first if path.name < "c" else second)
+    with Store.open(tmp_path / "halves.db") as halves:
+        ingest([str(first)], halves, Options())
+        ingest([str(second)], halves, Options())
+        again = ingest([str(DATA)], halves, Options())
+        assert (again.new, again.duplicate) == (0, 6)
+        assert dump(halves) == dump(store)
+
+
+def test_a_store_from_before_the_ledger_is_brought_up_to_date(store: Store, tmp_path: Path):
+    with Store.open(tmp_path / "old.db") as old:
+        ingest([str(DATA)], old, Options())
+        old.db.execute("DELETE FROM claims")
+        old.db.execute("DELETE FROM events")
+        old.db.execute("DELETE FROM quantities")
+        old.db.execute("DELETE FROM signatures")
+        old.db.execute("DELETE FROM buckets")
+        old.db.execute("DELETE FROM copies")
+        assert old.update_ledger() == 6
+        assert old.update_ledger() == 0
+        assert dump(old) == dump(store)
