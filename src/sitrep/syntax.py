@@ -98,4 +98,6 @@ def phrase(token: Token) -> str:
             if keep and not (child.dep_ == "prep" and child.lower_ in ("on", "in", "at")):
                 out.extend(inside(child))
         return out
-    return "".join(t.text_with_ws for t in sorted(inside(token), key=lambda t: t.i)).strip()
+    words = sorted(inside(token), key=lambda t: t.i)
+    return "".join(t.text + (t.whitespace_ if i + 1 < len(words) and words[i + 1].i == t.i + 1 else " ")
+                   for i, t in enumerate(words)).strip()

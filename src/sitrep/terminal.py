@@ -31,11 +31,16 @@ def table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str, int]]) -
     """A plain fixed-width table on stdout: (key, heading, width) per column."""
     click.echo("  ".join(h.ljust(w) for _, h, w in columns).rstrip())
     for row in rows:
-        cells = []
-        for key, _, width in columns:
-            value = "" if row.get(key) is None else str(row[key])
-            cells.append((value[: width - 1] + "…" if len(value) > width else value).ljust(width))
-        click.echo("  ".join(cells).rstrip())
+        table_row(row, columns)
+
+
+def table_row(row: dict[str, Any], columns: list[tuple[str, str, int]]) -> None:
+    """One row of a fixed-width table; a value too long for its column ends in an ellipsis."""
+    cells = []
+    for key, _, width in columns:
+        value = "" if row.get(key) is None else str(row[key])
+        cells.append((value[: width - 1] + "…" if len(value) > width else value).ljust(width))
+    click.echo("  ".join(cells).rstrip())
 
 
 def emit(rows: list[dict[str, Any]], fmt: str, columns: list[tuple[str, str, int]]) -> None:

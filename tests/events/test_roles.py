@@ -171,3 +171,18 @@ def test_a_village_named_later_takes_the_claim_made_about_its_region():
                    "region. The reported seizure of Dachne in Dnipropetrovsk would be a first.")["events"]
     [dachne] = [e for e in found if e["places"] and e["places"][0]["name"] == "Dachne"]
     assert (dachne["claimant"], dachne["certainty"]) == ("Russian state media", "claimed")
+
+
+def test_a_speaker_shared_by_two_verbs_and_one_after_a_dateline():
+    event = only_event("Russia launched a counter-offensive in early March and said it had retaken Sudzha on "
+                       "March 13.", "control_claim", published="2025-04-27")
+    assert (event["claimant"], event["actor"], event["date"]["start"]) == ("Russia", "RU", "2025-03-13")
+    event = only_event("RIGA, March 12 (Baltic Observer) - Ukraine said its troops had pushed Russian forces back "
+                       "near Pokrovsk.", "advance", published="2025-03-12")
+    assert (event["claimant"], event["actor"]) == ("Ukraine", "UA")
+
+
+def test_a_capture_names_its_list_not_the_next_clause():
+    found = events_of("Russia's Defence Ministry said its forces had captured Hatyshche and Krasne in the Kharkiv "
+                      "region and were pushing toward Vovchansk.", "control_claim")
+    assert sorted(e["places"][0]["name"] for e in found) == ["Hatyshche", "Krasne"]

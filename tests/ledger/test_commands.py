@@ -52,3 +52,15 @@ def test_user_errors_say_what_to_do(invoke, db: Path, tmp_path: Path):
     assert bad.exit_code == 2 and "'March' is not a date; write it as YYYY-MM-DD" in bad.output
     nothing = invoke("control", "Atlantis", "--db", db)
     assert nothing.exit_code == 0 and "no control claims for 'Atlantis'" in nothing.output
+
+
+def test_events_with_their_claims(invoke, db: Path):
+    nested = json.loads(invoke("events", "--db", db, "--claims", "--type", "control_claim", "--format", "json").output)
+    [capture] = [e for e in nested if e["place"] == "Chasiv Yar"]
+    assert len(capture["claims"]) == 4  # in JSON the count gives way to the claims themselves
+    assert {c["certainty"] for c in capture["claims"]} == {"claimed", "denied"}
+    flat = list(csv.DictReader(io.StringIO(invoke("events", "--db", db, "--claims", "--type", "control_claim",
+                                                  "--format", "csv").output)))
+    assert sum(r["place"] == "Chasiv Yar" for r in flat) == 4 and "claim_evidence" in flat[0]
+    table = invoke("events", "--db", db, "--claims", "--type", "control_claim").output
+    assert "denied" in table and "[b_kyivledger_denial]" in table

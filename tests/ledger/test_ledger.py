@@ -125,3 +125,34 @@ def test_a_store_from_before_the_ledger_is_brought_up_to_date(store: Store, tmp_
         assert old.update_ledger() == 6
         assert old.update_ledger() == 0
         assert dump(old) == dump(store)
+
+
+RETELLING = """outlet: Harbour Daily
+published: 2025-08-09
+
+Moscow's troops captured Chasiv Yar, the Kremlin said, and are now pressing toward Kostiantynivka.
+"""
+TOLL_A = """outlet: Kyiv Ledger
+published: 2025-04-05
+
+A Russian missile strike on Kryvyi Rih killed 18 people, the regional governor said.
+"""
+TOLL_B = """outlet: Volga Herald
+published: 2025-04-06
+
+The strike on Kryvyi Rih killed 9 people, the Russian defence ministry said, claiming it hit a military meeting.
+"""
+
+
+def test_later_retellings_join_the_event_and_casualty_counts_that_differ_are_listed(tmp_path: Path):
+    folder = tmp_path / "more"
+    shutil.copytree(DATA, folder)
+    (folder / "g_retelling.txt").write_text(RETELLING, encoding="utf-8")
+    (folder / "h_toll.txt").write_text(TOLL_A, encoding="utf-8")
+    (folder / "i_toll.txt").write_text(TOLL_B, encoding="utf-8")
+    with Store.open(tmp_path / "more.db") as store:
+        ingest([str(folder)], store, Options())
+        event = capture_of_chasiv_yar(store)
+        assert (event["claims"], event["sources"]) == (5, 4)
+        tolls = [c for c in views.contradictions(store.db) if c["kind"] == "figure" and "killed" in c["what"]]
+        assert len(tolls) == 1 and {tolls[0]["a_outlet"], tolls[0]["b_outlet"]} == {"Kyiv Ledger", "Volga Herald"}

@@ -62,8 +62,11 @@ SIDE_WORDS = (("RU", re.compile(r"\b(?:russian|russia['’]s|russia|moscow|kreml
                                      r"polish|white house|pentagon|washington)\b", re.IGNORECASE)),
               ("independent", re.compile(r"\b(?:analysts?|experts?|observers?|think[- ]tank|monitors?|researchers?|"
                                          r"journalists?|newspaper|news agency|blog|osint)\b", re.IGNORECASE)))
+DATELINE_HEAD = re.compile(r"^(?:[^()]{0,60}\([^()]{1,60}\)|[A-Z][^-–—]{0,50}\d)\s*[-–—]+\s*")
 NOT_CLAIMANTS = {"it", "this", "that", "which", "who", "there", "what", "one", "some", "many", "others", "both",
-                 "they", "he", "she", "we", "i", "you", "the", "a", "an", "its", "their", "his", "her"}
+                 "they", "he", "she", "we", "i", "you", "the", "a", "an", "its", "their", "his", "her", "on", "in",
+                 "at", "by", "for", "with", "from", "after", "before", "during", "as", "but", "and", "or", "so", "then",
+                 "now", "also", "however", "meanwhile", "earlier", "later"}
 
 
 HEAD_ENDS = re.compile(r"\s*(?:$|[(),;:“”\"]|(?:of|in|on|and|for|at|from|to|with|['’]s|who|which|that|has|have|had|"
@@ -106,6 +109,7 @@ def registry() -> tuple[tuple[re.Pattern[str], Claimant], ...]:
 
 def normalize(phrase: str) -> Claimant | None:
     """The registry's claimant named in `phrase`, else the phrase itself with a side from its wording."""
+    phrase = DATELINE_HEAD.sub("", phrase)  # "RIGA, March 12 (Baltic Observer) - Ukraine" is Ukraine
     phrase = ADVERBS.sub("", TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip())
     phrase = re.sub(r"^(?:but|and|while|as|so|yet|also)\s+", "", phrase, flags=re.IGNORECASE)
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
@@ -113,8 +117,8 @@ def normalize(phrase: str) -> Claimant | None:
         return None
     for pattern, claimant in registry():
         m = pattern.search(phrase)
-        if m and HEAD_ENDS.match(phrase, m.end()):  # "Russian military", not "Russian military blogger"
-            return claimant
+        if m and (m.group(0).split()[-1][:1].isupper() or HEAD_ENDS.match(phrase, m.end())):
+            return claimant  # "DeepState monitoring project" is DeepState; a "Russian military blogger" no army
     if len(phrase) > 90:
         return None
     if not re.search(r"[A-Z]", phrase) or len(phrase.split()) > 7:
@@ -174,6 +178,8 @@ def _parsed_speaker(doc: Any, previous: Claimant | None) -> tuple[Claimant, str]
         if verb.pos_ not in ("VERB", "AUX") or not SAY_WORD.fullmatch(verb.text):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "conj":  # "Russia launched a counter-offensive and said ...": shared
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
         if subject.lower_ in PRONOUN_WORDS or PRONOUN.match(syntax.phrase(subject)):

@@ -185,7 +185,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         settlements = [p for p in event_places if p["kind"] == "settlement"]
         if kind == "control_claim" and len(settlements) > 1:  # "captured A, B and C": one claim per place
             wider = [p for p in event_places if p["kind"] != "settlement"]
-            groups = [[s, *wider] for s in settlements]
+            groups = [[s, *wider] for s in _listed(settlements, sentence, offset, trigger)]
         for group in groups:
             out.append({
                 "type": kind,
@@ -200,6 +200,31 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
                 "end": offset + len(sentence),
             })
     return out
+
+
+LIST_GAP = re.compile(r"(?:,|,?\s+and|,?\s+as well as|,?\s+or)?\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|"
+                      r"hamlets?)\s+of\s+)?$|^\s*,\s*$", re.IGNORECASE)
+
+
+def _listed(settlements: list[dict[str, Any]], sentence: str, offset: int, trigger: re.Match[str]
+            ) -> list[dict[str, Any]]:
+    """The settlements a capture names as its list ("captured A, B and C"), not those of a later clause
+    ("captured A and are pressing toward B"): the first after the trigger and those joined to it by commas
+    and "and"; all of them where none follows the trigger."""
+    def first(p: dict[str, Any]) -> int:
+        return min(s - offset for s, _e in p["mentions"] if offset <= s < offset + len(sentence))
+    ordered = sorted(settlements, key=first)
+    after = [p for p in ordered if first(p) >= trigger.end()]
+    if not after:
+        return settlements
+    listed = [after[0]]
+    for place in after[1:]:
+        previous = listed[-1]
+        end = max(e - offset for s, e in previous["mentions"] if offset <= s < offset + len(sentence))
+        if not LIST_GAP.fullmatch(sentence[end:first(place)]):
+            break
+        listed.append(place)
+    return listed
 
 
 def _told_before(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]], start: int) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from sitrep.errors import StoreError
 from sitrep.events.lexicon import EVENT_TYPES
 from sitrep.ledger import views
 from sitrep.store import Store
-from sitrep.terminal import db_option, emit, iso_date
+from sitrep.terminal import db_option, emit, iso_date, table, table_row
 
 SIDES = ("RU", "UA", "western", "independent")
 
@@ -51,16 +51,39 @@ def _open(db: str) -> Store:
         raise click.ClickException(str(exc)) from exc
 
 
+CLAIM_FIELDS = ("claimant", "claimant_side", "certainty", "date_start", "date_end", "place", "admin1", "outlet",
+                "doc_id", "published", "url", "evidence", "start", "end")
+EVENT_COLUMNS = [("id", "ID", 5), ("date_start", "DATE", 10), ("type", "TYPE", 17), ("actor", "ACTOR", 5),
+                 ("place", "PLACE", 20), ("admin1", "ADMIN1", 7), ("status", "STATUS", 15), ("sources", "SRC", 3),
+                 ("claimants", "CLAIMED BY", 40)]
+
+
 @click.command("events")
+@click.option("--claims", "with_claims", is_flag=True,
+              help="Show each event's claims: claimant, certainty, date, outlet, document and evidence.")
 @ledger_options
-def events_command(**kw: Any) -> None:
+def events_command(with_claims: bool, **kw: Any) -> None:
     """Events across documents: one row per happening, however many outlets told it, with its status and
     how many independent sources (copies of one report count once)."""
     with _open(kw["db"]) as store:
         rows = views.events(store.db, _filter(kw))
-    emit(rows, kw["fmt"], [("id", "ID", 5), ("date_start", "DATE", 10), ("type", "TYPE", 17), ("actor", "ACTOR", 5),
-                           ("place", "PLACE", 20), ("admin1", "ADMIN1", 7), ("status", "STATUS", 15),
-                           ("sources", "SRC", 3), ("claimants", "CLAIMED BY", 40)])
+        claims = {e["id"]: [{k: c[k] for k in CLAIM_FIELDS} for c in views.event_claims(store.db, e["id"])]
+                  for e in rows} if with_claims else {}
+    if not with_claims:
+        emit(rows, kw["fmt"], EVENT_COLUMNS)
+    elif kw["fmt"] == "json":
+        emit([{**e, "claims": claims[e["id"]]} for e in rows], "json", EVENT_COLUMNS)
+    elif kw["fmt"] == "csv":  # one row per claim, under its event's columns
+        emit([{**e, **{f"claim_{k}": v for k, v in c.items()}} for e in rows for c in claims[e["id"]]], "csv",
+             EVENT_COLUMNS)
+    else:
+        table([], EVENT_COLUMNS)
+        for event in rows:
+            table_row(event, EVENT_COLUMNS)
+            for c in claims[event["id"]]:
+                who = c["claimant"] or f"{c['outlet'] or 'an outlet'}, own voice"
+                click.echo(f"      {c['certainty']:<11} {who} ({c['claimant_side'] or '?'}), {c['outlet'] or '?'} "
+                           f"{c['published'] or ''} [{c['doc_id']}]: {c['evidence'][:110]}")
 
 
 @click.command("places")

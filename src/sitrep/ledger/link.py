@@ -23,6 +23,7 @@ PLACE_KM = 15.0
 DATE_SLACK = dt.timedelta(days=1)
 UNDATED = dt.timedelta(days=3)
 """An undated claim is taken to be about the days up to its report's publication."""
+RETOLD = dt.timedelta(days=14)
 PRECISION = {"settlement": 0, "district": 1, "region": 1, "admin2": 1, "admin1": 2, "country": 3}
 
 
@@ -93,6 +94,12 @@ def _overlap(a: tuple[dt.date, dt.date, bool], b: tuple[dt.date, dt.date, bool])
     return a[0] - DATE_SLACK <= b[1] and b[0] - DATE_SLACK <= a[1]
 
 
+def _retold(claim_range: tuple[dt.date, dt.date, bool], event_range: tuple[dt.date, dt.date, bool]) -> bool:
+    """An undated claim about the same settlement reported within two weeks after the event: a later report
+    that tells it again ("Russia, which retook Sudzha, ...")."""
+    return not claim_range[2] and event_range[0] <= claim_range[1] <= event_range[1] + RETOLD
+
+
 def compatible(claim: dict[str, Any], claim_range: Any, event: dict[str, Any], event_range: Any) -> float | None:
     """How well a claim fits an event (higher is better), or None when they tell different happenings."""
     if claim["type"] != event["type"]:
@@ -104,7 +111,7 @@ def compatible(claim: dict[str, Any], claim_range: Any, event: dict[str, Any], e
         return None
     if claim_range is None or event_range is None:
         return 1.0 if place else None  # no dates at all: only the same settlement links
-    if not _overlap(claim_range, event_range):
+    if not _overlap(claim_range, event_range) and not (place and _retold(claim_range, event_range)):
         return None
     if place is None and (claim.get("place") or event.get("place")) and not (claim_range[2] and event_range[2]):
         return None  # a vaguer place joins a more precise one only when both are dated

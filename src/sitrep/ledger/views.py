@@ -322,24 +322,35 @@ def _pair(kind: str, a: dict[str, Any], b: dict[str, Any], what: str) -> dict[st
 
 
 def _figure_conflicts(db: sqlite3.Connection, f: Filter) -> list[dict[str, Any]]:
+    """Figures of one measure that counters give differently: for a stated period (a month's gains), or, for
+    the dead and injured, at one place in reports published within two days of each other."""
     rows = [dict(r) for r in db.execute(
-        "SELECT q.*, d.outlet, d.doc_id FROM quantities q JOIN documents d ON d.id = q.document_id"
-        " WHERE q.period_start IS NOT NULL ORDER BY q.id")]
+        "SELECT q.*, d.outlet, d.doc_id, d.published FROM quantities q JOIN documents d ON d.id = q.document_id"
+        " WHERE q.period_start IS NOT NULL OR (q.measure IN ('killed', 'injured') AND q.place IS NOT NULL"
+        " AND d.published IS NOT NULL) ORDER BY q.id")]
     groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
     for q in rows:
-        if f.keeps_place(q) and (not f.side or q["claimant_side"] == f.side):
+        if not f.keeps_place(q) or (f.side and q["claimant_side"] != f.side):
+            continue
+        q["counter"] = q["claimant"] or f"{q['outlet'] or 'an outlet'} (own count)"
+        if q["period_start"]:
             groups[(q["measure"], q["unit"], q["period_start"], q["period_end"], q["actor"], q["admin1"])].append(q)
+        else:
+            groups[(q["measure"], q["unit"], None, None, q["place"], q["admin1"])].append(q)
     out = []
-    for (measure, unit, start, end, _actor, _admin1), figures in groups.items():
+    for (measure, unit, start, end, _who, _admin1), figures in groups.items():
         seen: dict[str, dict[str, Any]] = {}
         for q in figures:
-            q["counter"] = q["claimant"] or f"{q['outlet'] or 'an outlet'} (own count)"
-            seen.setdefault(q["counter"], q)
+            seen.setdefault(q["counter"], q)  # a counter's first figure; its own later updates are no conflict
         counters = list(seen.values())
         for i, a in enumerate(counters):
             for b in counters[i + 1:]:
-                if abs(a["value"] - b["value"]) > FIGURE_TOLERANCE * max(a["value"], b["value"]):
-                    what = (f"{measure} {start}..{end}: {a['counter']} {a['value']:g} {unit} / "
-                            f"{b['counter']} {b['value']:g} {unit}")
-                    out.append(_pair("figure", a, b, what))
+                if abs(a["value"] - b["value"]) <= FIGURE_TOLERANCE * max(a["value"], b["value"]):
+                    continue
+                if start is None and not _within({"date_start": a["published"], "published": None},
+                                                 {"date_start": b["published"], "published": None}, 2):
+                    continue
+                when = f"{start}..{end}" if start else f"at {a['place']}, reported {a['published']} and {b['published']}"
+                what = f"{measure} {when}: {a['counter']} {a['value']:g} / {b['counter']} {b['value']:g} {unit}"
+                out.append(_pair("figure", a, b, what))
     return out
