@@ -156,3 +156,15 @@ def test_later_retellings_join_the_event_and_casualty_counts_that_differ_are_lis
         assert (event["claims"], event["sources"]) == (5, 4)
         tolls = [c for c in views.contradictions(store.db) if c["kind"] == "figure" and "killed" in c["what"]]
         assert len(tolls) == 1 and {tolls[0]["a_outlet"], tolls[0]["b_outlet"]} == {"Kyiv Ledger", "Volga Herald"}
+
+
+def test_talks_say_who_took_part_and_what_came_of_it(tmp_path: Path):
+    talk = ("outlet: Baltic Observer\npublished: 2025-06-03\n\nRussian and Ukrainian delegations met in Istanbul on "
+            "Monday with Turkish mediation and agreed to exchange all severely wounded prisoners of war.\n")
+    (tmp_path / "talk.txt").write_text(talk, encoding="utf-8")
+    with Store.open(tmp_path / "talks.db") as store:
+        ingest([str(tmp_path / "talk.txt")], store, Options())
+        [negotiation] = [t for t in views.talks(store.db) if t["type"] == "negotiation"]
+    assert (negotiation["date"], negotiation["place"]) == ("2025-06-02", "Istanbul")
+    assert negotiation["parties"] == "Russia, Ukraine, Turkey"
+    assert {"held", "agreed"} <= set(negotiation["what"].split(", "))

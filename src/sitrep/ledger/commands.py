@@ -133,11 +133,12 @@ def gains_command(measure: str, **kw: Any) -> None:
 @click.command("talks")
 @ledger_options
 def talks_command(**kw: Any) -> None:
-    """Negotiations and prisoner exchanges in date order: where, what was held, proposed, demanded, agreed or
-    rejected, by whose account."""
+    """Negotiations and prisoner exchanges in date order: where, who took part, what was held, proposed,
+    demanded, agreed or rejected, by whose account."""
     with _open(kw["db"]) as store:
         rows = views.talks(store.db, _filter(kw))
-    emit(rows, kw["fmt"], [("date", "DATE", 10), ("type", "TYPE", 17), ("place", "PLACE", 12), ("what", "WHAT", 30),
+    emit(rows, kw["fmt"], [("date", "DATE", 10), ("type", "TYPE", 17), ("place", "PLACE", 12),
+                           ("parties", "PARTIES", 24), ("what", "WHAT", 30),
                            ("sources", "SRC", 3), ("claimants", "BY WHOSE ACCOUNT", 40), ("summary", "SUMMARY", 60)])
 
 

@@ -208,26 +208,26 @@ def series(db: sqlite3.Connection, measure: str = "area_gained", f: Filter = Fil
 
 
 @cache
-def _talk_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _talk_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     text = resources.files("sitrep").joinpath("data/talks.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple((what, re.compile(pattern, re.IGNORECASE)) for what, pattern in rows)
+    return tuple((kind, label, re.compile(pattern, re.IGNORECASE)) for kind, label, pattern in rows)
 
 
 def talks(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
-    """Negotiations and prisoner exchanges in date order: where, what was held, proposed, demanded, agreed or
-    rejected, and by whose account."""
+    """Negotiations and prisoner exchanges in date order: where, who took part, what was held, proposed,
+    demanded, agreed or rejected, and by whose account (data/talks.tsv)."""
     out = []
     for event in events(db, f):
         if event["type"] not in ("negotiation", "prisoner_exchange"):
             continue
-        claims = event_claims(db, event["id"])
-        said = [c["evidence"] for c in claims]
-        outcomes = [what for what, pattern in _talk_words() if any(pattern.search(s) for s in said)]
+        said = [c["evidence"] for c in event_claims(db, event["id"])]
+        found = {kind: [label for k, label, pattern in _talk_words() if k == kind and any(pattern.search(s) for s in said)]
+                 for kind in ("what", "party")}
         out.append({"date": event["date_start"] or event["first_published"], "date_end": event["date_end"],
-                    "type": event["type"], "place": event["place"], "what": ", ".join(outcomes),
-                    "claimants": event["claimants"], "sources": event["sources"], "event": event["id"],
-                    "summary": event["summary"]})
+                    "type": event["type"], "place": event["place"], "parties": ", ".join(found["party"]),
+                    "what": ", ".join(found["what"]), "claimants": event["claimants"], "sources": event["sources"],
+                    "event": event["id"], "summary": event["summary"]})
     return out
 
 
