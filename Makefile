@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 
 EVAL_HOME := $(OUT)/eval-home
 
-.PHONY: install demo test eval eval-full score bench lint clean
+.PHONY: install demo test test-deps eval eval-full score bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,14 @@ demo: install
 	$(BIN)/sitrep ingest examples/corpus --db $(OUT)/sitrep.db
 	$(BIN)/sitrep analyze examples/corpus --format jsonl --output $(OUT)/analysis.jsonl
 	$(BIN)/sitrep analyze examples/corpus --format table
+	$(BIN)/sitrep report --db $(OUT)/sitrep.db --out $(OUT)/report.html
+	$(BIN)/sitrep export --db $(OUT)/sitrep.db --format geojson --output $(OUT)/events.geojson
 	@echo
 	@echo "Done. The results are in $(OUT)/:"
 	@echo "  $(OUT)/analysis.jsonl   one extraction record per article (docs/RECORD.md)"
 	@echo "  $(OUT)/sitrep.db        the SQLite store (documents, sources, full-text index, the ledger of events)"
+	@echo "  $(OUT)/report.html      the situation report, one self-contained file"
+	@echo "  $(OUT)/events.geojson   the events as points for QGIS or any GIS"
 	@echo "Next:"
 	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db                 list the stored articles"
 	@echo "  $(BIN)/sitrep docs --db $(OUT)/sitrep.db --search Sudzha   full-text search"
@@ -39,9 +43,22 @@ demo: install
 	@echo "  $(BIN)/sitrep control Sudzha --db $(OUT)/sitrep.db        who claims to hold a place, by whose account"
 	@echo "  $(BIN)/sitrep talks --db $(OUT)/sitrep.db                 the negotiation timeline"
 	@echo "  $(BIN)/sitrep contradictions --db $(OUT)/sitrep.db        claims that cannot all be true"
+	@echo "The dashboard (map, timeline, claims with their evidence), on this machine only:"
+	@echo "  $(BIN)/sitrep serve --db $(OUT)/sitrep.db    then open http://127.0.0.1:8765/"
 
-test: install
+test: install test-deps
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium and chromium-driver (browser tests) and gdal-bin (the GeoJSON check), when missing and
+# when this user may install packages; without them those tests skip and say why.
+test-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v ogrinfo >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing chromium, chromium-driver and gdal-bin (browser and GIS tests)"; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+				chromium chromium-driver gdal-bin >/dev/null) || echo "could not install them; those tests will skip"; \
+		else echo "chromium, chromium-driver or gdal-bin missing and not root: those tests will skip"; fi; \
+	fi
 
 # make eval: the embedded default gazetteer; make eval-full: the full one, installed from $(SHARED)/geo/UA.zip
 # into a home of its own so a user's installed gazetteer never changes the figures.

@@ -14,6 +14,7 @@ from tqdm import tqdm
 from sitrep import __version__, pipeline, readers, syntax
 from sitrep.document import Document
 from sitrep.errors import InputError, StoreError
+from sitrep.export.command import export_command
 from sitrep.ingest import ingest as ingest_paths
 from sitrep.ledger import commands as ledger_commands
 from sitrep.options import Options
@@ -300,7 +301,51 @@ def gazetteer_lookup(name: str, gazetteer: str | None) -> None:
             ("population", "POP", 8), ("at", "LAT,LON", 16), ("as", "KNOWN AS", 30)])
 
 
-for _command in ledger_commands.COMMANDS:
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the dashboard and the JSON API over a store (read-only).
+
+    Open http://HOST:PORT/ in a browser; the API is under /api, described at /api/openapi.json.
+    Nothing is fetched from the internet, by the server or by the page.
+    """
+    import uvicorn
+
+    from sitrep.serve import create_app
+
+    with _open_store(db, create=False) as store:
+        store.update_ledger()
+    click.echo(f"sitrep: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@db_option
+@click.option("--since", callback=iso_date, help="Only what happened on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=iso_date, help="Only what happened on or before this date (YYYY-MM-DD).")
+@click.option("--region", help="Only this oblast or settlement (any common spelling).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="The file to write: .html (self-contained, with map and chart) or .md (Markdown).")
+def report(db: str, since: str | None, until: str | None, region: str | None, out: str) -> None:
+    """Write a situation report: key developments per oblast with citations, a map, the area-gained chart,
+    talks, strikes and casualties, and contradictions to watch."""
+    from sitrep import report as reports
+
+    if not out.lower().endswith((".html", ".htm", ".md")):
+        raise click.BadParameter(f"{out!r}: name the report .html or .md", param_hint="--out")
+    with _open_store(db, create=False) as store:
+        store.update_ledger()
+        built = reports.build(store.db, since, until, region)
+    text = reports.markdown(built) if out.lower().endswith(".md") else reports.as_html(built)
+    Path(out).write_text(text, encoding="utf-8")
+    click.echo(f"sitrep: report of {len(built.events)} events from {len(built.sources)} documents written to {out}",
+               err=True)
+
+
+for _command in (*ledger_commands.COMMANDS, export_command):
     main.add_command(_command)
 
 

@@ -17,8 +17,11 @@ from sitrep.terminal import db_option, emit, iso_date, table, table_row
 SIDES = ("RU", "UA", "western", "independent")
 
 
-def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def ledger_options(func: Callable[..., Any] | None = None, *, formats: tuple[str, ...] = ("table", "json", "csv"),
+                   ) -> Any:
     """The store, the filters and the output format every ledger command takes."""
+    if func is None:
+        return lambda f: ledger_options(f, formats=formats)
     options = [
         db_option,
         click.option("--since", callback=iso_date, help="Only what happened on or after this date (YYYY-MM-DD)."),
@@ -29,8 +32,9 @@ def ledger_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--outlet", help="Only what outlets whose name contains this report."),
         click.option("--place", help="Only at this settlement or in this oblast (any common spelling)."),
         click.option("--text", help="Only from articles that contain all these words (full-text search)."),
-        click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-                     show_default=True, help="table for reading; json or csv for other programs and spreadsheets."),
+        click.option("--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True,
+                     help="table for reading; json or csv for other programs and spreadsheets."
+                     if formats[0] == "table" else "The file format: " + ", ".join(formats) + "."),
     ]
     for option in reversed(options):
         func = option(func)

@@ -69,6 +69,10 @@ class Filter:
         return self.place is None or place_matches(self.place, row, places_json)
 
 
+ALL = Filter()
+"""The filter that keeps everything."""
+
+
 def place_key(name: str) -> str:
     """One key for the spellings of a place name: "Zorya", "Zoria", "Luhansk oblast", "Luhansk Oblast"."""
     return loose_key(fold(REGION_WORDS.sub("", name)).strip())
@@ -130,7 +134,7 @@ def _claims(db: sqlite3.Connection, f: Filter, extra: str = "1", args: tuple[Any
     return [r for r in map(dict, rows) if f.keeps_place(r, r["places"])]
 
 
-def events(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+def events(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     """Events with at least one claim the filter keeps, in date order, with who claims them."""
     by_event: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for claim in _claims(db, f, "c.event_id IS NOT NULL"):
@@ -149,10 +153,10 @@ def events(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]
 
 def event_claims(db: sqlite3.Connection, event_id: int) -> list[dict[str, Any]]:
     """Every claim of one event, with its document."""
-    return _claims(db, Filter(), "c.event_id = ?", (event_id,))
+    return _claims(db, ALL, "c.event_id = ?", (event_id,))
 
 
-def places(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+def places(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     """Places with claims: how many events and claims, and the latest control claim."""
     out: dict[tuple[str, str | None], dict[str, Any]] = {}
     for claim in _claims(db, f, "c.place IS NOT NULL"):
@@ -169,7 +173,7 @@ def places(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]
     return sorted(rows, key=lambda r: (-r["claims"], r["place"]))
 
 
-def control(db: sqlite3.Connection, place: str, f: Filter = Filter()) -> list[dict[str, Any]]:
+def control(db: sqlite3.Connection, place: str, f: Filter = ALL) -> list[dict[str, Any]]:
     """The control ledger of a settlement or an oblast: every claim that a side took, holds or lost it, in time
     order, with who claims it, how sure, and where it was reported."""
     wanted = Filter(**{**f.__dict__, "place": place})
@@ -182,7 +186,7 @@ def control(db: sqlite3.Connection, place: str, f: Filter = Filter()) -> list[di
     return rows
 
 
-def series(db: sqlite3.Connection, measure: str = "area_gained", f: Filter = Filter()) -> list[dict[str, Any]]:
+def series(db: sqlite3.Connection, measure: str = "area_gained", f: Filter = ALL) -> list[dict[str, Any]]:
     """Figures of one measure by counter and period: one row per counter, period and value, with the reports
     that give it. Two counters of the same month are two rows, side by side."""
     where, args = f.sql("q", "period_start", "period_end", (("actor", "actor"), ("side", "claimant_side")))
@@ -214,7 +218,7 @@ def _talk_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple((kind, label, re.compile(pattern, re.IGNORECASE)) for kind, label, pattern in rows)
 
 
-def talks(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+def talks(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     """Negotiations and prisoner exchanges in date order: where, who took part, what was held, proposed,
     demanded, agreed or rejected, and by whose account (data/talks.tsv)."""
     out = []
@@ -231,7 +235,7 @@ def talks(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
     return out
 
 
-def sources(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+def sources(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     """Per outlet: documents, slant, how much it asserts in its own voice and whom it relies on."""
     out: dict[str, dict[str, Any]] = {}
     for doc in db.execute("SELECT id, outlet, analysis FROM documents"):
@@ -269,7 +273,7 @@ FIGURE_TOLERANCE = 0.05
 CONTROL_WINDOW_DAYS = 30
 
 
-def contradictions(db: sqlite3.Connection, f: Filter = Filter()) -> list[dict[str, Any]]:
+def contradictions(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     """Claims that cannot all be true, each with both sides and their sources:
 
     - `control`: one side claims a place while the other claims it, or a party denies the claim;

@@ -1,0 +1,49 @@
+"""The situation report: self-contained HTML a person can mail, and Markdown, with citations that resolve."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent / "data" / "ledger"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from click.testing import CliRunner
+
+    from sitrep.cli import main
+
+    path = tmp_path_factory.mktemp("report") / "ledger.db"
+    result = CliRunner().invoke(main, ["ingest", str(DATA), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_html_report_is_self_contained(invoke, db: Path, tmp_path: Path):
+    out = tmp_path / "report.html"
+    result = invoke("report", "--db", db, "--out", out)
+    assert result.exit_code == 0 and "written to" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and "<link" not in page and "<img" not in page
+    assert not re.search(r"(?:src|href)=\"https?://(?!\w+\.example/)", page)  # only the sources' own links
+    for section in ("Map", "Key developments by oblast", "Area gained by counter", "Talks and exchanges",
+                    "Strikes and casualties", "Contradictions to watch", "Sources"):
+        assert f"<h2>{section}</h2>" in page
+    assert page.count("<path ") == 32 and "<circle " in page
+    assert "Chasiv Yar" in page and "disputed" in page and "UK Ministry of Defence" in page
+
+
+def test_markdown_report_cites_its_sources(invoke, db: Path, tmp_path: Path):
+    out = tmp_path / "report.md"
+    assert invoke("report", "--db", db, "--out", out, "--region", "Donetsk oblast").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Situation report") and "### Donetsk" in text
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    listed = re.findall(r"^(\d+)\. ", text.split("## Sources")[1], flags=re.MULTILINE)
+    assert cited and cited == {int(n) for n in listed}
+
+
+def test_report_needs_a_known_extension(invoke, db: Path, tmp_path: Path):
+    result = invoke("report", "--db", db, "--out", tmp_path / "report.pdf")
+    assert result.exit_code == 2 and "name the report .html or .md" in result.output
