@@ -30,9 +30,12 @@ from sitrep.places.gazetteer import open_gazetteer, tier_path  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 from sitrep.syntax import DEFAULT_MODEL  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+import scale  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 
-VARIANTS = 40  # each demo article gives this many variants
+VARIANTS = 84  # each demo article gives this many variants: 24 x 84 = 2,016 articles
 
 
 def build_corpus(folder: Path) -> int:
@@ -151,12 +154,18 @@ def main() -> None:
             start = time.perf_counter()
             again = ingest([path], store, options)
             reingest_s = time.perf_counter() - start
-        spacy_pipe = spacy_figures(texts, words, folder)
-        tiers = gazetteer_figures("default", texts, folder)
+        one = scale.processes(folder / "corpus.jsonl", n, 1)
+        two = scale.processes(folder / "corpus.jsonl", n, 2)
+        full = None
         if (SHARED / "geo" / "UA.zip").exists():
             if not tier_path("full").exists():
                 install_full(["UA"], str(SHARED / "geo" / "UA.zip"))
+            full = scale.processes(folder / "corpus.jsonl", n, 1, gazetteer="full")
+        spacy_pipe = spacy_figures(texts, words, folder)
+        tiers = gazetteer_figures("default", texts, folder)
+        if full is not None:
             tiers |= gazetteer_figures("full", texts, folder)
+    api = scale.api_latency(1_000_000)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results = {
         "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip(),
@@ -166,13 +175,19 @@ def main() -> None:
         "analyze_words_per_s": round(words / analyze_s),
         "analyze_no_parser_words_per_s": round(words / unparsed_s),
         **spacy_pipe,
-        "analyze_vs_spacy_pipe": round(spacy_pipe["spacy_pipe_words_per_s"] and words / analyze_s
-                                       / spacy_pipe["spacy_pipe_words_per_s"], 2),
+        "spacy_docs_per_s": spacy_pipe["spacy_pipe_docs_per_s"],
+        "ratio_vs_spacy": round(words / analyze_s / spacy_pipe["spacy_pipe_words_per_s"], 2),
+        "analyze_1_process_docs_per_s": round(one["docs_per_s"], 1),
+        "analyze_2_processes_docs_per_s": round(two["docs_per_s"], 1),
+        "analyze_speedup_2_processes": round(one["seconds"] / two["seconds"], 2),
+        "batch_speedup_2_workers": None,  # sitrep batch (Dask) is not built yet
+        "peak_rss_mb_full_gazetteer": round(full["peak_mb"]) if full else None,
         "ingest_docs_per_s": round(summary.new / ingest_s, 1),
         "reingest_docs_per_s": round(again.duplicate / reingest_s, 1),
         "peak_rss_mb": round(peak_mb),
         "gazetteer_default_build_s": round(build_s, 1),
         **tiers,
+        **api,
     }
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=1) + "\n")

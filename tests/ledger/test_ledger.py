@@ -168,3 +168,19 @@ def test_talks_say_who_took_part_and_what_came_of_it(tmp_path: Path):
     assert (negotiation["date"], negotiation["place"]) == ("2025-06-02", "Istanbul")
     assert negotiation["parties"] == "Russia, Ukraine, Turkey"
     assert {"held", "agreed"} <= set(negotiation["what"].split(", "))
+
+
+def test_kept_counts_equal_the_counts_from_scratch(store: Store):
+    from sitrep.ledger import link
+
+    kept = (store.db.execute("SELECT * FROM place_stats ORDER BY place").fetchall(),
+            store.db.execute("SELECT * FROM day_stats ORDER BY day, type").fetchall())
+    assert kept[0] and kept[1]
+    store.db.execute("BEGIN")
+    link.rebuild_stats(store.db)
+    rebuilt = (store.db.execute("SELECT * FROM place_stats ORDER BY place").fetchall(),
+               store.db.execute("SELECT * FROM day_stats ORDER BY day, type").fetchall())
+    store.db.execute("ROLLBACK")
+    assert [tuple(r) for r in kept[0]] == [tuple(r) for r in rebuilt[0]]
+    assert [tuple(r) for r in kept[1]] == [tuple(r) for r in rebuilt[1]]
+    assert views.timeline(store.db) == views.timeline(store.db, views.Filter(outlet=""))  # kept = computed

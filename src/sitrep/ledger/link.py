@@ -146,6 +146,57 @@ def link(db: sqlite3.Connection, document_id: int) -> list[int]:
 
 def summarize(db: sqlite3.Connection, event_id: int) -> None:
     """Recompute an event from all its claims: place, date, actor, status and source counts."""
+    query = f"SELECT place, admin1, type, {DAY} FROM events WHERE id = ?"
+    before = db.execute(query, (event_id,)).fetchone()
+    _summarize(db, event_id)
+    after = db.execute(query, (event_id,)).fetchone()
+    rows = [tuple(r) for r in (before, after) if r is not None]
+    for place, admin1 in {r[:2] for r in rows if r[0] is not None}:
+        refresh_place(db, place, admin1)
+    for kind, day in {r[2:] for r in rows if r[3]}:
+        refresh_day(db, kind, day)
+
+
+DAY = "COALESCE(date_start, first_published, '')"
+"""An event's day in time order (the expression of the index events_when)."""
+
+
+def refresh_day(db: sqlite3.Connection, kind: str, day: str) -> None:
+    """Recount the events of one type on one day (table day_stats)."""
+    count = db.execute(f"SELECT count(*) FROM events WHERE type = ? AND {DAY} = ?", (kind, day)).fetchone()[0]
+    if count:
+        db.execute("INSERT OR REPLACE INTO day_stats (day, type, events) VALUES (?, ?, ?)", (day, kind, count))
+    else:
+        db.execute("DELETE FROM day_stats WHERE day = ? AND type = ?", (day, kind))
+
+
+def rebuild_stats(db: sqlite3.Connection) -> None:
+    """Fill place_stats and day_stats from the events, for a store whose ledger was made before they existed."""
+    db.execute("DELETE FROM place_stats")
+    for place, admin1 in db.execute("SELECT DISTINCT place, admin1 FROM events WHERE place IS NOT NULL").fetchall():
+        refresh_place(db, place, admin1)
+    db.execute("DELETE FROM day_stats")
+    db.execute(f"INSERT INTO day_stats (day, type, events) SELECT {DAY}, type, count(*) FROM events"
+               f" WHERE {DAY} != '' GROUP BY {DAY}, type")
+
+
+def refresh_place(db: sqlite3.Connection, place: str, admin1: str | None) -> None:
+    """Recount one place's events and claims and find its latest control claim (table place_stats)."""
+    db.execute("DELETE FROM place_stats WHERE place = ? AND COALESCE(admin1, '') = COALESCE(?, '')", (place, admin1))
+    stats = db.execute("SELECT min(precision), min(lat), min(lon), count(*), sum(claims) FROM events"
+                       " WHERE place = ? AND admin1 IS ?", (place, admin1)).fetchone()
+    if not stats[3]:
+        return
+    latest = db.execute(
+        "SELECT c.actor, COALESCE(c.date_start, d.published) AS day, c.claimant FROM claims c JOIN documents d"
+        " ON d.id = c.document_id WHERE c.type = 'control_claim' AND c.place = ? AND c.admin1 IS ?"
+        " AND c.certainty != 'denied' ORDER BY day DESC, c.id DESC LIMIT 1", (place, admin1)).fetchone()
+    db.execute("INSERT INTO place_stats (place, admin1, precision, lat, lon, events, claims, control, control_date,"
+               " control_claimant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (place, admin1, *stats, *(tuple(latest) if latest else (None, None, None))))
+
+
+def _summarize(db: sqlite3.Connection, event_id: int) -> None:
     rows = [dict(r) for r in db.execute(
         "SELECT c.*, d.published, d.outlet, COALESCE(k.original_id, c.document_id) AS report FROM claims c"
         " JOIN documents d ON d.id = c.document_id LEFT JOIN copies k ON k.document_id = c.document_id"

@@ -85,19 +85,21 @@ class Where:
     keys: frozenset[str]
     geonameids: frozenset[int]
     admin1: frozenset[str]
+    names: frozenset[str] = frozenset()
+    """The gazetteer's names of the settlements, as the ledger stores them."""
 
 
 @cache
 def resolve(name: str) -> Where:
     """The places a name asked for may be, through the gazetteer, so "Kondrativka" finds the claims about
     Kindrativka and "Luhansk oblast" every claim in that oblast. Without a usable gazetteer: the name's spelling."""
-    keys, ids, admin1 = {place_key(name)}, set(), set()
+    keys, ids, admin1, names = {place_key(name)}, set(), set(), {name.strip()}
     if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{2,3}", name.strip()):
         return Where(frozenset(), frozenset(), frozenset({name.strip()}))
     try:
         gazetteer = gazetteer_for(None)
     except StoreError:
-        return Where(frozenset(keys), frozenset(), frozenset())
+        return Where(frozenset(keys), frozenset(), frozenset(), frozenset(names))
     division = bool(REGION_WORDS.search(name))
     for query in dict.fromkeys((name, REGION_WORDS.sub("", name).strip())):
         hits = gazetteer.lookup(loose_key(query), query)
@@ -109,10 +111,13 @@ def resolve(name: str) -> Where:
         if settlements and not division:
             ids.update(p.geonameid for p in settlements if p.geonameid)
             keys.update(place_key(p.name) for p in settlements)
+            names.update(p.name for p in settlements)
             break
         if regions:
             admin1.update(p.admin1 for p in regions if p.admin1)
-    return Where(frozenset(keys) if not admin1 else frozenset(), frozenset(ids), frozenset(admin1))
+    if admin1:
+        return Where(frozenset(), frozenset(ids), frozenset(admin1))
+    return Where(frozenset(keys), frozenset(ids), frozenset(), frozenset(names))
 
 
 def place_matches(wanted: str, row: dict[str, Any], places_json: str | None = None) -> bool:
@@ -134,21 +139,86 @@ def _claims(db: sqlite3.Connection, f: Filter, extra: str = "1", args: tuple[Any
     return [r for r in map(dict, rows) if f.keeps_place(r, r["places"])]
 
 
-def events(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
-    """Events with at least one claim the filter keeps, in date order, with who claims them."""
-    by_event: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for claim in _claims(db, f, "c.event_id IS NOT NULL"):
-        by_event[claim["event_id"]].append(claim)
-    if not by_event:
-        return []
-    marks = ",".join("?" * len(by_event))
-    rows = [dict(r) for r in db.execute(f"SELECT * FROM events WHERE id IN ({marks})", list(by_event))]
+WHEN = "COALESCE(e.date_start, e.first_published, '')"
+"""An event's place in time order: its first date, else its first report's (indexed, migration 0004)."""
+UNTIL = "COALESCE(e.date_end, e.date_start, e.first_published, '')"
+"""An event's last date (the second column of the same index)."""
+
+
+def _event_where(f: Filter) -> tuple[str, list[Any]]:
+    """A WHERE clause over events `e`: type, actor, dates and place on the event's own columns (indexed); the
+    claimant's side, the outlet and the words through its claims."""
+    where, args = ["1"], []
+    for column, value in (("type", f.type), ("actor", f.actor)):
+        if value:
+            where.append(f"e.{column} = ?")
+            args.append(value)
+    if f.since:  # the first bound lets the time-order index skip what ended long before
+        where.append(f"{WHEN} >= ? AND {UNTIL} >= ?")
+        since = dt.date.fromisoformat(f.since)
+        args += [(since - LONGEST if since > dt.date.min + LONGEST else dt.date.min).isoformat(), f.since]
+    if f.until:
+        where.append(f"{WHEN} <= ?")
+        args.append(f.until)
+    if f.place:
+        place = resolve(f.place)
+        if place.admin1:
+            where.append(f"e.admin1 IN ({','.join('?' * len(place.admin1))})")
+            args += sorted(place.admin1)
+        else:
+            ids, names = sorted(place.geonameids), sorted(place.names)
+            where.append(f"(e.geonameid IN ({','.join('?' * len(ids)) or 'NULL'}) OR e.place IN "
+                         f"({','.join('?' * len(names)) or 'NULL'}))")
+            args += [*ids, *names]
+    claims_where, claims_args = Filter(side=f.side, outlet=f.outlet, text=f.text).sql()
+    if claims_where != "1":
+        where.append("EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.id = c.document_id"
+                     f" WHERE c.event_id = e.id AND {claims_where})")
+        args += claims_args
+    return " AND ".join(where), args
+
+
+LONGEST = dt.timedelta(days=92)
+"""Events whose dates span more than this and began before `since` are not found by a `since` filter."""
+"""An event's place in time order: its first date, else its first report's (indexed, migration 0004)."""
+
+
+def events_page(db: sqlite3.Connection, f: Filter = ALL, limit: int | None = None, offset: int = 0
+                ) -> tuple[int, list[dict[str, Any]]]:
+    """How many events the filter keeps, and those from `offset` (at most `limit`), in time order, each with
+    who claims it. Filtering, counting and paging happen in SQL, so a page costs the same in a store of a
+    million events as in one of a hundred."""
+    where, args = _event_where(f)
+    total = db.execute(f"SELECT count(*) FROM events e WHERE {where}", args).fetchone()[0]
+    rows = [dict(r) for r in db.execute(f"SELECT e.* FROM events e WHERE {where} ORDER BY {WHEN}, {UNTIL}, e.id LIMIT ? OFFSET ?",
+                                        [*args, -1 if limit is None else limit, offset])]
+    by_event: dict[int, list[sqlite3.Row]] = defaultdict(list)
+    for start in range(0, len(rows), 500):
+        ids = [r["id"] for r in rows[start:start + 500]]
+        for c in db.execute("SELECT c.event_id, c.claimant, c.claimant_side, d.outlet FROM claims c JOIN documents d"
+                            f" ON d.id = c.document_id WHERE c.event_id IN ({','.join('?' * len(ids))})", ids):
+            by_event[c["event_id"]].append(c)
     for row in rows:
         claims = by_event[row["id"]]
         row["claimants"] = "; ".join(sorted({c["claimant"] or f"{c['outlet'] or 'unnamed outlet'} (own voice)"
                                              for c in claims}))
         row["sides"] = ",".join(sorted({c["claimant_side"] for c in claims if c["claimant_side"]}))
-    return sorted(rows, key=lambda r: (r["date_start"] or r["first_published"] or "", r["id"]))
+    return total, rows
+
+
+def events(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
+    """Every event the filter keeps, in time order, with who claims it."""
+    return events_page(db, f)[1]
+
+
+def timeline(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
+    """Events per day and type (by the event's first date, or its first report's)."""
+    if f == ALL:  # kept up to date as claims are linked
+        return [dict(r) for r in db.execute("SELECT day AS date, type, events FROM day_stats ORDER BY day, type")]
+    where, args = _event_where(f)
+    return [dict(r) for r in db.execute(
+        f"SELECT {WHEN} AS date, e.type, count(*) AS events FROM events e WHERE {where} AND {WHEN} != ''"
+        f" GROUP BY {WHEN}, e.type ORDER BY {WHEN}, e.type", args)]
 
 
 def event_claims(db: sqlite3.Connection, event_id: int) -> list[dict[str, Any]]:
@@ -156,21 +226,33 @@ def event_claims(db: sqlite3.Connection, event_id: int) -> list[dict[str, Any]]:
     return _claims(db, ALL, "c.event_id = ?", (event_id,))
 
 
-def places(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
-    """Places with claims: how many events and claims, and the latest control claim."""
-    out: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for claim in _claims(db, f, "c.place IS NOT NULL"):
-        key = (claim["place"], claim["admin1"])
-        row = out.setdefault(key, {"place": claim["place"], "admin1": claim["admin1"], "precision": claim["precision"],
-                                   "lat": claim["lat"], "lon": claim["lon"], "events": set(), "claims": 0,
-                                   "control": None, "control_date": None, "control_claimant": None})
-        row["events"].add(claim["event_id"])
-        row["claims"] += 1
-        if claim["type"] == "control_claim" and claim["certainty"] != "denied":
-            row["control"], row["control_date"] = claim["actor"], claim["date_start"] or claim["published"]
-            row["control_claimant"] = claim["claimant"]
-    rows = [{**r, "events": len(r["events"])} for r in out.values()]
-    return sorted(rows, key=lambda r: (-r["claims"], r["place"]))
+def places(db: sqlite3.Connection, f: Filter = ALL, limit: int | None = None) -> list[dict[str, Any]]:
+    """Places of events, most claimed first: how many events and claims, and the latest control claim."""
+    if f == ALL:  # kept up to date as claims are linked
+        return [dict(r) for r in db.execute(
+            "SELECT place, admin1, precision, lat, lon, events, claims, control, control_date, control_claimant"
+            " FROM place_stats ORDER BY claims DESC, place LIMIT ?", (-1 if limit is None else limit,))]
+    where, args = _event_where(f)
+    rows = [dict(r) for r in db.execute(
+        "SELECT e.place, e.admin1, e.precision, e.lat, e.lon, count(*) AS events, sum(e.claims) AS claims"
+        f" FROM events e WHERE {where} AND e.place IS NOT NULL GROUP BY e.place, e.admin1"
+        " ORDER BY claims DESC, e.place LIMIT ?", [*args, -1 if limit is None else limit])]
+    for row in rows:
+        latest = db.execute(
+            "SELECT c.actor, COALESCE(c.date_start, d.published) AS day, c.claimant FROM claims c"
+            " JOIN documents d ON d.id = c.document_id WHERE c.type = 'control_claim' AND c.admin1 IS ? AND"
+            " c.place = ? AND c.certainty != 'denied' ORDER BY day DESC, c.id DESC LIMIT 1",
+            (row["admin1"], row["place"])).fetchone()
+        row["control"], row["control_date"], row["control_claimant"] = tuple(latest) if latest else (None, None, None)
+    return rows
+
+
+def count_places(db: sqlite3.Connection, f: Filter = ALL) -> int:
+    if f == ALL:
+        return db.execute("SELECT count(*) FROM place_stats").fetchone()[0]
+    where, args = _event_where(f)
+    return db.execute(f"SELECT count(DISTINCT e.place || '|' || COALESCE(e.admin1, '')) FROM events e WHERE {where}"
+                      " AND e.place IS NOT NULL", args).fetchone()[0]
 
 
 def control(db: sqlite3.Connection, place: str, f: Filter = ALL) -> list[dict[str, Any]]:

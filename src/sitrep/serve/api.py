@@ -5,7 +5,6 @@ state and a store being ingested into stays readable (WAL)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -94,7 +93,8 @@ def page(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
 
 @router.get("/events", response_model=Page, summary="Events across documents")
 def list_events(db: Opened, f: Filters, limit: Limit = 100, offset: Offset = 0) -> Page:
-    return page(views.events(db.db, f), limit, offset)
+    total, rows = views.events_page(db.db, f, limit, offset)
+    return Page(total=total, limit=limit, offset=offset, items=rows)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with all its claims")
@@ -117,17 +117,13 @@ def get_document(document_id: RowId, db: Opened) -> DocumentText:
 
 @router.get("/timeline", response_model=Timeline, summary="Events per day and type")
 def timeline(db: Opened, f: Filters) -> Timeline:
-    counts: Counter[tuple[str, str]] = Counter()
-    for event in views.events(db.db, f):
-        day = event["date_start"] or event["first_published"]
-        if day:
-            counts[(day, event["type"])] += 1
-    return Timeline(days=[{"date": d, "type": t, "events": n} for (d, t), n in sorted(counts.items())])
+    return Timeline(days=views.timeline(db.db, f))
 
 
 @router.get("/places", response_model=Page, summary="Places with claims and their latest control claim")
 def list_places(db: Opened, f: Filters, limit: Limit = 100, offset: Offset = 0) -> Page:
-    return page(views.places(db.db, f), limit, offset)
+    total = views.count_places(db.db, f)
+    return Page(total=total, limit=limit, offset=offset, items=views.places(db.db, f, limit + offset)[offset:])
 
 
 @router.get("/control", response_model=Page, summary="The control ledger of a settlement or an oblast")

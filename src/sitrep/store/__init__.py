@@ -139,6 +139,11 @@ class Store:
         """Add the stored documents the ledger lacks (a store from before the ledger), one transaction each;
         returns how many."""
         todo = ledger.pending(self.db)
+        if self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM place_stats) AND EXISTS (SELECT 1 FROM events)"
+                           ).fetchone()[0]:
+            self.db.execute("BEGIN IMMEDIATE")
+            ledger.link.rebuild_stats(self.db)
+            self.db.execute("COMMIT")
         for document_id in todo:
             self.db.execute("BEGIN IMMEDIATE")
             try:
