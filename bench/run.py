@@ -156,6 +156,8 @@ def main() -> None:
             reingest_s = time.perf_counter() - start
         one = scale.processes(folder / "corpus.jsonl", n, 1)
         two = scale.processes(folder / "corpus.jsonl", n, 2)
+        batch_one = scale.batch(folder / "corpus.jsonl", n, 1)
+        batch_two = scale.batch(folder / "corpus.jsonl", n, 2)
         full = None
         if (SHARED / "geo" / "UA.zip").exists():
             if not tier_path("full").exists():
@@ -180,7 +182,9 @@ def main() -> None:
         "analyze_1_process_docs_per_s": round(one["docs_per_s"], 1),
         "analyze_2_processes_docs_per_s": round(two["docs_per_s"], 1),
         "analyze_speedup_2_processes": round(one["seconds"] / two["seconds"], 2),
-        "batch_speedup_2_workers": None,  # sitrep batch (Dask) is not built yet
+        "batch_1_worker_docs_per_s": round(batch_one["docs_per_s"], 1),
+        "batch_2_workers_docs_per_s": round(batch_two["docs_per_s"], 1),
+        "batch_speedup_2_workers": round(batch_one["seconds"] / batch_two["seconds"], 2),
         "peak_rss_mb_full_gazetteer": round(full["peak_mb"]) if full else None,
         "ingest_docs_per_s": round(summary.new / ingest_s, 1),
         "reingest_docs_per_s": round(again.duplicate / reingest_s, 1),

@@ -52,6 +52,22 @@ def processes(corpus: Path, n: int, workers: int, gazetteer: str = "default") ->
     return {"seconds": seconds, "docs_per_s": n / seconds, "peak_mb": max(peaks)}
 
 
+def batch(corpus: Path, n: int, workers: int) -> dict[str, float]:
+    """Wall time of `sitrep batch` over the corpus on a local Dask cluster of `workers` processes (cluster start
+    and model loading included), writing its Parquet to a scratch folder."""
+    import tempfile
+
+    from sitrep import batch as batches
+    from sitrep.options import Options
+
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        totals = batches.run(str(corpus), out, Options(gazetteer="default"), partitions=8 * workers, workers=workers)
+        seconds = time.perf_counter() - start
+    assert totals["documents"] == n, totals
+    return {"seconds": seconds, "docs_per_s": n / seconds}
+
+
 DASHBOARD_QUERIES = ("/api/events?limit=1000", "/api/timeline", "/api/places?limit=1000",
                      "/api/events?type=control_claim&limit=1000", "/api/events?since=2025-01-01&until=2025-01-31&limit=1000")
 

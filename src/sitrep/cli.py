@@ -127,17 +127,25 @@ def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gaze
 
 
 @main.command()
-@paths_argument
+@click.argument("paths", nargs=-1, type=str)
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line and errors.")
+@click.option("--from-parquet", "from_parquet", metavar="OUTPUT",
+              help="Load the documents a `sitrep batch` run wrote under OUTPUT (analysed already) instead of PATHS.")
 @gazetteer_option
 @parser_option
-def ingest(paths: tuple[str, ...], db: str, quiet: bool, gazetteer: str | None, parser: str) -> None:
+def ingest(paths: tuple[str, ...], db: str, quiet: bool, from_parquet: str | None, gazetteer: str | None,
+           parser: str) -> None:
     """Read, clean and analyse articles and add them to the store.
 
     An article already in the store (also a copy of it with other page chrome) is not stored again;
     its new source is recorded. Exits 1 when some inputs could not be read.
     """
+    if bool(paths) == bool(from_parquet):
+        raise click.UsageError("give the articles to read (PATHS), or --from-parquet OUTPUT, not both")
+    if from_parquet:
+        _ingest_parquet(from_parquet, db)
+        return
     options = Options(gazetteer=gazetteer, parser=_parser(parser))
     store = _open_store(db, create=True)
     _prepare_gazetteer(gazetteer)
@@ -160,6 +168,23 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, gazetteer: str | None, 
                f"{totals['documents']} documents in {db}")
     if summary.failed:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+def _ingest_parquet(output: str, db: str) -> None:
+    from sitrep import batch as batches
+
+    new = duplicate = 0
+    with _open_store(db, create=True) as store:
+        try:
+            for row in batches.documents(output):
+                if store.add_row(row).status == "new":
+                    new += 1
+                else:
+                    duplicate += 1
+        except InputError as exc:
+            raise click.ClickException(exc.message) from exc
+        totals = store.counts()
+    click.echo(f"{new} new, {duplicate} duplicate, 0 failed; {totals['documents']} documents in {db}")
 
 
 @main.command()
@@ -302,6 +327,35 @@ def gazetteer_lookup(name: str, gazetteer: str | None) -> None:
 
 
 @main.command()
+@click.argument("input_url", metavar="INPUT")
+@click.argument("output_url", metavar="OUTPUT")
+@click.option("--scheduler", help="Address of a Dask scheduler (tcp://HOST:8786); without it, a local cluster.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
+              help="Worker processes of the local cluster (without --scheduler).")
+@click.option("--partitions", type=click.IntRange(1), help="Tasks to cut the input into (default: 4 per worker).")
+@gazetteer_option
+@parser_option
+def batch(input_url: str, output_url: str, scheduler: str | None, workers: int, partitions: int | None,
+          gazetteer: str | None, parser: str) -> None:
+    """Analyse a JSON Lines or Parquet input on a Dask cluster and write Parquet (documents, places, events,
+    quantities) under OUTPUT, for `sitrep ingest --from-parquet`, DuckDB or Spark.
+
+    INPUT and OUTPUT are local paths or fsspec URLs (s3://, gs://, ...). The results are those of
+    `sitrep analyze` on the same input.
+    """
+    from sitrep import batch as batches
+
+    _prepare_gazetteer(gazetteer)
+    options = Options(gazetteer=gazetteer, parser=_parser(parser))
+    try:
+        totals = batches.run(input_url, output_url, options, partitions, scheduler, workers)
+    except (OSError, InputError) as exc:
+        raise click.ClickException(f"{input_url}: {exc}") from exc
+    click.echo(f"sitrep: {totals['documents']} documents, {totals['events']} events, {totals['failed']} failed, "
+               f"in {totals['tasks']} tasks; Parquet under {output_url}", err=True)
+
+
+@main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default answers this machine only.")
@@ -318,6 +372,10 @@ def serve(db: str, host: str, port: int) -> None:
 
     with _open_store(db, create=False) as store:
         store.update_ledger()
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _report(f"--host {host}: the store is readable by anyone who can reach this address; sitrep serve has "
+                "no login. Serve on 127.0.0.1 and use an SSH tunnel or a proxy with authentication instead.",
+                "warning")
     click.echo(f"sitrep: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 

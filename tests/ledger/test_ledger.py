@@ -184,3 +184,21 @@ def test_kept_counts_equal_the_counts_from_scratch(store: Store):
     assert [tuple(r) for r in kept[0]] == [tuple(r) for r in rebuilt[0]]
     assert [tuple(r) for r in kept[1]] == [tuple(r) for r in rebuilt[1]]
     assert views.timeline(store.db) == views.timeline(store.db, views.Filter(outlet=""))  # kept = computed
+
+
+def test_the_demo_corpus_in_two_halves_gives_the_same_ledger_as_at_once(tmp_path: Path):
+    from tests.conftest import ROOT
+
+    corpus = sorted((ROOT / "examples" / "corpus").iterdir())
+    halves = [tmp_path / "first", tmp_path / "second"]
+    for i, half in enumerate(halves):
+        half.mkdir()
+        for path in corpus[i * len(corpus) // 2:(i + 1) * len(corpus) // 2]:
+            shutil.copy(path, half)
+    with Store.open(tmp_path / "once.db") as once, Store.open(tmp_path / "halves.db") as parts:
+        ingest([str(ROOT / "examples" / "corpus")], once, Options())
+        for half in halves:
+            ingest([str(half)], parts, Options())
+        assert dump(parts) == dump(once) and len(dump(once)) > 50
+        again = ingest([str(ROOT / "examples" / "corpus")], parts, Options())
+        assert again.new == 0 and dump(parts) == dump(once)

@@ -128,3 +128,9 @@ def test_schemathesis_finds_no_server_error(app):
 def test_ids_out_of_range_are_client_errors(client: TestClient):
     assert client.get(f"/api/events/{2**70}").status_code == 422
     assert client.get("/api/documents/0").status_code == 422
+
+
+def test_every_response_carries_a_strict_content_security_policy(client: TestClient):
+    for path in ("/", "/static/sitrep.js", "/api/events"):
+        policy = client.get(path).headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "default-src 'self'" in policy and "unsafe-inline" not in policy

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -18,6 +18,10 @@ from sitrep import __version__
 from sitrep.serve.api import router
 
 STATIC = Path(str(resources.files("sitrep.serve").joinpath("static")))
+POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+          "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+"""Content-Security-Policy of every response: the page's own script and style only, nothing inline, no other
+origin, so text from an article can never run as script."""
 
 
 def create_app(db: str) -> FastAPI:
@@ -26,6 +30,15 @@ def create_app(db: str) -> FastAPI:
                   redoc_url=None, description="A read-only view of a sitrep store: events across documents with "
                   "their claims, places, control claims, figures by counter, talks, sources and contradictions.")
     app.state.db = db
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next) -> Response:  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -19,6 +19,20 @@ from sitrep.errors import StoreError
 MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
 
+DOCUMENT_COLUMNS = ("key", "doc_id", "title", "published", "outlet", "url", "language", "word_count", "text", "raw",
+                    "offsets", "removed", "provenance", "analysis", "source")
+"""The columns of a stored document that come from its analysis (JSON columns as JSON text)."""
+
+
+def document_row(doc: Document, source: str) -> dict[str, Any]:
+    """A document as a row of the documents table."""
+    return {"key": doc.key, "doc_id": doc.doc_id, "title": doc.title, "published": doc.published,
+            "outlet": doc.outlet, "url": doc.url, "language": doc.language, "word_count": doc.word_count,
+            "text": doc.text, "raw": doc.raw, "offsets": json.dumps(doc.offsets.as_list()),
+            "removed": json.dumps([r.__dict__ for r in doc.removed]), "provenance": json.dumps(doc.provenance),
+            "analysis": json.dumps(doc.record(), ensure_ascii=False), "source": source}
+
+
 def migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) of every migration the package ships, in order."""
     folder = resources.files("sitrep.store").joinpath("migrations")
@@ -104,36 +118,32 @@ class Store:
         self.close()
 
     def add(self, doc: Document, source: str) -> Stored:
-        """Store a document unless its text is already stored; record the source either way.
+        """Store a document unless its text is already stored; record the source either way."""
+        return self.add_row(document_row(doc, source))
 
-        One transaction: a failure leaves neither a half-written document nor a dangling source.
-        """
-        key = doc.key
-        record = doc.record()
+    def add_row(self, row: dict[str, Any]) -> Stored:
+        """Store a document given as a row of the documents table (`document_row`; also what `sitrep batch`
+        writes to Parquet) unless its text is already stored, and add it to the ledger; record its source either
+        way. One transaction: a failure leaves neither a half-written document nor a dangling source."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
-            row = self.db.execute("SELECT id FROM documents WHERE key = ?", (key,)).fetchone()
-            if row is None:
+            found = self.db.execute("SELECT id FROM documents WHERE key = ?", (row["key"],)).fetchone()
+            if found is None:
                 cur = self.db.execute(
-                    "INSERT INTO documents (key, doc_id, title, published, outlet, url, language, word_count,"
-                    " text, raw, offsets, removed, provenance, analysis, source, ingested_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (key, doc.doc_id, doc.title, doc.published, doc.outlet, doc.url, doc.language,
-                     doc.word_count, doc.text, doc.raw, json.dumps(doc.offsets.as_list()),
-                     json.dumps([r.__dict__ for r in doc.removed]), json.dumps(doc.provenance),
-                     json.dumps(record, ensure_ascii=False), source,
-                     dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+                    f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, ingested_at)"
+                    f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?)",
+                    [*(row[c] for c in DOCUMENT_COLUMNS), dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
                 doc_row, status = cur.lastrowid, "new"
                 ledger.add(self.db, doc_row)
             else:
-                doc_row, status = row["id"], "duplicate"
+                doc_row, status = found["id"], "duplicate"
             self.db.execute("INSERT OR IGNORE INTO document_sources (document_id, source, doc_id, url, outlet)"
-                            " VALUES (?, ?, ?, ?, ?)", (doc_row, source, doc.doc_id, doc.url, doc.outlet))
+                            " VALUES (?, ?, ?, ?, ?)", (doc_row, row["source"], row["doc_id"], row["url"], row["outlet"]))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return Stored(status, int(doc_row), key)
+        return Stored(status, int(doc_row), row["key"])
 
     def update_ledger(self) -> int:
         """Add the stored documents the ledger lacks (a store from before the ledger), one transaction each;

@@ -30,7 +30,10 @@ async function api(path, query = "") {
 
 function el(tag, attrs = {}, text = "") {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "style") node.style.cssText = v;  // through the CSSOM: the page's policy allows no style attributes
+    else node.setAttribute(k, v);
+  }
   if (text) node.textContent = text;
   return node;
 }
