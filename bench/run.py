@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep import pipeline, readers  # noqa: E402
+from sitrep.export import admin1_names  # noqa: E402
 from sitrep.ingest import ingest  # noqa: E402
 from sitrep.options import Options  # noqa: E402
 from sitrep.places.build import install_full  # noqa: E402
@@ -39,24 +40,47 @@ VARIANTS = 84  # each demo article gives this many variants: 24 x 84 = 2,016 art
 
 
 def build_corpus(folder: Path) -> int:
-    """Write the benchmark corpus as JSON Lines; return the number of articles."""
-    options = Options()
+    """Write the benchmark corpus as JSON Lines; return the number of articles. Each variant of a demo article
+    has its paragraphs shuffled, its dates shifted, and its settlements renamed to other settlements of the
+    same oblast from the gazetteer, so the place resolver meets names it has not seen in the demo."""
+    options = Options(gazetteer="default")
     base = [d for d in pipeline.analyze_all(readers.read([str(ROOT / "examples" / "corpus")], options), options)
             if not hasattr(d, "message")]
     rng = random.Random(2025)
+    others = _settlements()
+    divisions = set(admin1_names().values())
     count = 0
     with (folder / "corpus.jsonl").open("w", encoding="utf-8") as out:
         for doc in base:
             paragraphs = [p for p in doc.raw[doc.body_start:].split("\n") if p.strip()]
+            settlements = {p["mention"]: p["admin1"] for p in doc.analysis.get("places", [])  # not oblast capitals:
+                           if p["kind"] == "settlement" and p.get("mention") and others.get(p["admin1"])  # their names
+                           and p["mention"] not in divisions}  # are the oblasts' names too
             for variant in range(VARIANTS):
                 body = paragraphs[:1] + rng.sample(paragraphs[1:], len(paragraphs) - 1)
                 day = 1 + (variant % 28)
                 text = re.sub(r"\b(20\d\d)-(\d\d)-\d\d\b", rf"\1-\2-{day:02d}", "\n\n".join(body))
+                for mention, admin1 in settlements.items():
+                    text = re.sub(rf"\b{re.escape(mention)}\b", rng.choice(others[admin1]), text)
                 out.write(json.dumps({"id": f"{doc.doc_id}-v{variant}", "text": text,
                                       "published": f"2025-{1 + variant % 12:02d}-{day:02d}",
                                       "outlet": doc.outlet, "title": doc.title}) + "\n")
                 count += 1
     return count
+
+
+def _settlements() -> dict[str, list[str]]:
+    """Settlements of 1,000 people or more per oblast, from the default gazetteer."""
+    gazetteer = open_gazetteer("default")
+    try:
+        rows = gazetteer.db.execute("SELECT admin1, name FROM places WHERE kind = 'settlement' AND population >= 1000"
+                                    " AND admin1 IS NOT NULL ORDER BY admin1, name").fetchall()
+    finally:
+        gazetteer.close()
+    found: dict[str, list[str]] = {}
+    for admin1, name in rows:
+        found.setdefault(admin1, []).append(name)
+    return found
 
 
 PROBE = """
