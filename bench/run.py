@@ -161,10 +161,12 @@ def main() -> None:
         path = str(folder / "corpus.jsonl")
         options = Options(gazetteer="default")
         start = time.perf_counter()
-        words, texts = 0, []
+        words, texts, events = 0, [], []
         for doc in pipeline.analyze_all(readers.read([path], options), options):  # streamed, as a user runs it
             words += doc.word_count
             texts.append(doc.text)
+            events += [scale.event_key(doc.doc_id, i, e["type"], e["actor"], json.dumps(e["places"]), e["claimant"])
+                       for i, e in enumerate(doc.analysis["events"])]
         analyze_s = time.perf_counter() - start
         bare = options.replace(parser=None)
         start = time.perf_counter()
@@ -209,6 +211,8 @@ def main() -> None:
         "batch_1_worker_docs_per_s": round(batch_one["docs_per_s"], 1),
         "batch_2_workers_docs_per_s": round(batch_two["docs_per_s"], 1),
         "batch_speedup_2_workers": round(batch_one["seconds"] / batch_two["seconds"], 2),
+        "batch_events_equal_analyze": batch_two["events"] == sorted(events),
+        "events": len(events),
         "peak_rss_mb_full_gazetteer": round(full["peak_mb"]) if full else None,
         "ingest_docs_per_s": round(summary.new / ingest_s, 1),
         "reingest_docs_per_s": round(again.duplicate / reingest_s, 1),

@@ -57,6 +57,8 @@ def batch(corpus: Path, n: int, workers: int) -> dict[str, float]:
     and model loading included), writing its Parquet to a scratch folder."""
     import tempfile
 
+    import pyarrow.parquet as pq
+
     from sitrep import batch as batches
     from sitrep.options import Options
 
@@ -64,8 +66,16 @@ def batch(corpus: Path, n: int, workers: int) -> dict[str, float]:
         start = time.perf_counter()
         totals = batches.run(str(corpus), out, Options(gazetteer="default"), partitions=8 * workers, workers=workers)
         seconds = time.perf_counter() - start
+        events = sorted(event_key(r["doc_id"], r["ordinal"], r["type"], r["actor"], r["places"], r["claimant"])
+                        for part in sorted(Path(out, "events").glob("part-*.parquet"))
+                        for r in pq.read_table(part).to_pylist())
     assert totals["documents"] == n, totals
-    return {"seconds": seconds, "docs_per_s": n / seconds}
+    return {"seconds": seconds, "docs_per_s": n / seconds, "events": events}
+
+
+def event_key(doc_id: str, ordinal: int, kind: str, actor: str | None, places: str, claimant: str | None) -> str:
+    """One event of one document, as text: what `analyze` and `batch` must agree on."""
+    return json.dumps([doc_id, ordinal, kind, actor, json.loads(places), claimant], ensure_ascii=False)
 
 
 DASHBOARD_QUERIES = ("/api/events?limit=1000", "/api/timeline", "/api/places?limit=1000",

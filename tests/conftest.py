@@ -24,6 +24,9 @@ EXAMPLES = ROOT / "examples" / "corpus"
 os.environ["SITREP_HOME"] = str(ROOT / ".cache" / "sitrep-home")
 os.environ.pop("SITREP_GAZETTEER", None)
 
+LEDGER = DATA / "ledger"
+"""Articles written for the ledger's tests: one capture told by both sides, a denial, a reprint, two counters."""
+
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(),
                                   reason="../shared (sample articles and gold annotations) is absent")
 
@@ -50,3 +53,13 @@ def invoke(cli: CliRunner):
     def run(*args: str, input: str | bytes | None = None):
         return cli.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
     return run
+
+
+@pytest.fixture(scope="session")
+def ledger_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the articles of tests/data/ledger ingested, as `sitrep ingest` makes it; for tests that
+    only read it."""
+    path = tmp_path_factory.mktemp("ledger") / "ledger.db"
+    result = CliRunner().invoke(main, ["ingest", str(LEDGER), "--db", str(path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return path

@@ -5,19 +5,10 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parent / "data" / "ledger"
 
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from click.testing import CliRunner
-
-    from sitrep.cli import main
-
-    path = tmp_path_factory.mktemp("report") / "ledger.db"
-    result = CliRunner().invoke(main, ["ingest", str(DATA), "--db", str(path), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def db(ledger_db: Path) -> Path:
+    return ledger_db
 
 
 def test_html_report_is_self_contained(invoke, db: Path, tmp_path: Path):

@@ -12,19 +12,10 @@ import pytest
 
 from sitrep.export.formats import ACLED_COLUMNS, FLAT
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "ledger"
 
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from click.testing import CliRunner
-
-    from sitrep.cli import main
-
-    path = tmp_path_factory.mktemp("export") / "ledger.db"
-    result = CliRunner().invoke(main, ["ingest", str(DATA), "--db", str(path), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def db(ledger_db: Path) -> Path:
+    return ledger_db
 
 
 def events(invoke, db: Path) -> list[dict]:
