@@ -211,6 +211,8 @@ def main() -> None:
         "batch_1_worker_docs_per_s": round(batch_one["docs_per_s"], 1),
         "batch_2_workers_docs_per_s": round(batch_two["docs_per_s"], 1),
         "batch_speedup_2_workers": round(batch_one["seconds"] / batch_two["seconds"], 2),
+        "batch_startup_s_1_worker": round(batch_one["startup_s"], 1),
+        "batch_startup_s_2_workers": round(batch_two["startup_s"], 1),
         "batch_events_equal_analyze": batch_two["events"] == sorted(events),
         "events": len(events),
         "peak_rss_mb_full_gazetteer": round(full["peak_mb"]) if full else None,

@@ -14,6 +14,7 @@ Without `--scheduler`, a `LocalCluster` of `--workers` processes runs the tasks;
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -176,31 +177,60 @@ def write(rows: list[dict[str, Any]], url: str) -> None:
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), fh)
 
 
+ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+"""Each local worker is one process with one thread: numeric libraries must not each start a thread per core."""
+
+
+def local_cluster(workers: int) -> Any:
+    """A LocalCluster of `workers` single-threaded worker processes."""
+    from dask.distributed import LocalCluster
+
+    os.environ.update(ONE_THREAD)  # inherited by the worker processes
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
+def warm(client: Any, options: Options) -> None:
+    """Load the parser and the gazetteer on every worker now, so the first tasks do not wait for them."""
+    client.run(_load, options)
+
+
+def _load(options: Options) -> None:
+    from sitrep import syntax
+    from sitrep.places import gazetteer_for
+
+    gazetteer_for(options.gazetteer)
+    if options.parser:
+        syntax.pipeline(options.parser)
+
+
 def run(url: str, output: str, options: Options, partitions: int | None = None, scheduler: str | None = None,
         workers: int = 2) -> dict[str, int]:
     """Run the analysis of everything at `url` on a Dask cluster and write Parquet under `output`."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    if scheduler:
-        client, cluster = Client(scheduler), None
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
+    cluster = None if scheduler else local_cluster(workers)
+    client = Client(scheduler or cluster)
     try:
-        tasks = plan(url, partitions or 4 * len(client.scheduler_info()["workers"]))
-        futures = client.map(run_task, tasks, options=options, output=output, pure=False)
-        totals = {"tasks": len(tasks), "documents": 0, "failed": 0, "events": 0}
-        for counts in client.gather(futures):
-            for key, value in counts.items():
-                totals[key] += value
-        fs, path = fsspec.core.url_to_fs(output)
-        with fs.open(posixpath.join(path, "_batch.json"), "w") as fh:
-            json.dump({"input": url, "options": asdict(options), **totals}, fh)
-        return totals
+        warm(client, options)
+        return run_on(client, url, output, options, partitions)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def run_on(client: Any, url: str, output: str, options: Options, partitions: int | None = None) -> dict[str, int]:
+    """Run the tasks on a connected Dask client; write `_batch.json` with the counts."""
+    tasks = plan(url, partitions or 4 * len(client.scheduler_info()["workers"]))
+    futures = client.map(run_task, tasks, options=options, output=output, pure=False)
+    totals = {"tasks": len(tasks), "documents": 0, "failed": 0, "events": 0}
+    for counts in client.gather(futures):
+        for key, value in counts.items():
+            totals[key] += value
+    fs, path = fsspec.core.url_to_fs(output)
+    with fs.open(posixpath.join(path, "_batch.json"), "w") as fh:
+        json.dump({"input": url, "options": asdict(options), **totals}, fh)
+    return totals
 
 
 def documents(output: str) -> Iterator[dict[str, Any]]:
