@@ -71,7 +71,7 @@ def batch(corpus: Path, n: int, workers: int) -> dict[str, float]:
         with batches.local_cluster(workers) as cluster, Client(cluster) as client:
             batches.warm(client, options)
             ready = time.perf_counter()
-            totals = batches.run_on(client, str(corpus), out, options, partitions=8 * workers)
+            totals = batches.run_on(client, str(corpus), out, options)
             seconds = time.perf_counter() - ready
         startup = ready - start
         events = sorted(event_key(r["doc_id"], r["ordinal"], r["type"], r["actor"], r["places"], r["claimant"])

@@ -31,6 +31,8 @@ from sitrep.readers.jsonl import JsonlReader
 from sitrep.store import document_row
 
 TABLES = ("documents", "places", "events", "quantities")
+TASKS_PER_WORKER = 16
+"""Tasks small enough that the workers finish together: the last task decides when a batch ends."""
 
 
 @dataclass(frozen=True)
@@ -221,7 +223,7 @@ def run(url: str, output: str, options: Options, partitions: int | None = None, 
 
 def run_on(client: Any, url: str, output: str, options: Options, partitions: int | None = None) -> dict[str, int]:
     """Run the tasks on a connected Dask client; write `_batch.json` with the counts."""
-    tasks = plan(url, partitions or 4 * len(client.scheduler_info()["workers"]))
+    tasks = plan(url, partitions or TASKS_PER_WORKER * len(client.scheduler_info()["workers"]))
     futures = client.map(run_task, tasks, options=options, output=output, pure=False)
     totals = {"tasks": len(tasks), "documents": 0, "failed": 0, "events": 0}
     for counts in client.gather(futures):

@@ -332,7 +332,7 @@ def gazetteer_lookup(name: str, gazetteer: str | None) -> None:
 @click.option("--scheduler", help="Address of a Dask scheduler (tcp://HOST:8786); without it, a local cluster.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
               help="Worker processes of the local cluster (without --scheduler).")
-@click.option("--partitions", type=click.IntRange(1), help="Tasks to cut the input into (default: 4 per worker).")
+@click.option("--partitions", type=click.IntRange(1), help="Tasks to cut the input into (default: 16 per worker).")
 @gazetteer_option
 @parser_option
 def batch(input_url: str, output_url: str, scheduler: str | None, workers: int, partitions: int | None,

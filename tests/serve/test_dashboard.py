@@ -2,19 +2,14 @@
 and the evidence of an event, with no request leaving localhost. Screenshots go to out/screenshots/."""
 
 import json
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.serve.conftest import CHROMIUM, DRIVER, load, server_for
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
                                 reason="Debian's chromium and chromium-driver are not installed; `make test-deps` "
                                        "installs them")
@@ -23,54 +18,15 @@ SHOTS = ROOT / "out" / "screenshots"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from sitrep.ingest import ingest
     from sitrep.options import Options
-    from sitrep.serve import create_app
     from sitrep.store import Store
 
     db = tmp_path_factory.mktemp("serve") / "demo.db"
     with Store.open(db) as store:
         ingest([str(ROOT / "examples" / "corpus")], store, Options())
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1100",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-default-apps"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    yield driver
-    driver.quit()
-
-
-def load(browser, url: str) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    browser.get(url)
-    WebDriverWait(browser, 20).until(lambda b: b.execute_script(
-        "return document.readyState === 'complete' && !document.body.dataset.loading && "
-        "document.querySelectorAll('#map path.oblast').length + document.querySelectorAll('table tr').length > 0"))
-    time.sleep(0.3)
+    with server_for(db) as url:
+        yield url
 
 
 def shot(browser, name: str) -> None:

@@ -82,7 +82,7 @@ def filters(since: dt.date | None = None, until: dt.date | None = None, type: Ev
 Filters = Annotated[views.Filter, Depends(filters)]
 Opened = Annotated[Store, Depends(store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]
 RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 """A row id: SQLite integers are 64-bit."""
 
