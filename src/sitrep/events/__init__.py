@@ -21,6 +21,7 @@ from sitrep.segment import sentences
 
 QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^”]{3,}”")
 OPPOSITE = {"RU": "UA", "UA": "RU"}
+"""The other side of the war, for the sides that fight it."""
 NEEDS_PLACE = {"control_claim", "advance", "ground_fighting", "buildup", "sabotage", "strike"}
 REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought off|beat off|withdr[ea]w|pulled out)\b",
                    re.IGNORECASE)
@@ -36,7 +37,7 @@ INTERCEPT = re.compile(r"shot down|intercepted|downed", re.IGNORECASE)
 """Air defence reports: the side that shoots down is the one attacked."""
 PRONOUNS = {"it", "its", "they", "their", "we", "our", "he", "she", "his", "her"}
 FORCE_NOUNS = {"forces", "troops", "soldiers", "units", "army", "military", "fighters", "servicemen", "assault",
-               "assaults", "attacks", "forward", "groups", "detachments"}
+               "assaults", "attacks", "groups", "detachments"}
 ANAPHOR = re.compile(r"\b(?:the|this|that) (?:village|town|city|settlement|region|area|locality)\b", re.IGNORECASE)
 
 

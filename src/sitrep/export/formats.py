@@ -10,6 +10,7 @@ import re
 from typing import IO, Any
 
 from sitrep import registry
+from sitrep.events import OPPOSITE
 
 FLAT = ("id", "type", "actor", "date_start", "date_end", "place", "admin1", "admin1_name", "country",
         "country_name", "lat", "lon", "precision", "status", "claims", "sources", "outlets", "claimants", "sides",
@@ -70,7 +71,6 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disor
 ACTORS = {"RU": "Military Forces of Russia (2000-)", "UA": "Military Forces of Ukraine (2019-)"}
 STRIKE_FROM_GROUND = re.compile(r"\b(?:shell\w*|artillery|mortar|rocket|mlrs|grad|himars|missile|ballistic|"
                                 r"multiple launch)\b", re.IGNORECASE)
-OPPOSITE = {"RU": "UA", "UA": "RU"}
 
 
 def acled_type(row: dict[str, Any]) -> tuple[str, str, str]:

@@ -17,6 +17,7 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+from sitrep.events import OPPOSITE
 from sitrep.places.names import fold
 
 PLACE_KM = 15.0
@@ -245,8 +246,7 @@ def status(rows: list[dict[str, Any]]) -> str:
         return "disputed"
     sides = {r["claimant_side"] for r in rows if r["certainty"] in ("claimed", "asserted") and r.get("claimant")}
     actors = {r["actor"] for r in rows if r.get("actor")}
-    opposite = {"RU": "UA", "UA": "RU"}
-    if sides & {"independent", "western"} or any(opposite.get(a) in sides for a in actors):
+    if sides & {"independent", "western"} or any(OPPOSITE.get(a) in sides for a in actors):
         return "confirmed"
     if {"RU", "UA"} <= sides:
         return "claimed_by_both"

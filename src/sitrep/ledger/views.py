@@ -12,12 +12,13 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from sitrep.errors import StoreError
+from sitrep.events import OPPOSITE
 from sitrep.places import gazetteer_for
 from sitrep.places.names import fold, loose_key
 from sitrep.store import fts_query
@@ -258,7 +259,7 @@ def count_places(db: sqlite3.Connection, f: Filter = ALL) -> int:
 def control(db: sqlite3.Connection, place: str, f: Filter = ALL) -> list[dict[str, Any]]:
     """The control ledger of a settlement or an oblast: every claim that a side took, holds or lost it, in time
     order, with who claims it, how sure, and where it was reported."""
-    wanted = Filter(**{**f.__dict__, "place": place})
+    wanted = replace(f, place=place)
     rows = []
     for c in _claims(db, wanted, "c.type IN ('control_claim', 'advance')"):
         rows.append({"date": c["date_start"] or None, "date_end": c["date_end"], "published": c["published"],
@@ -350,7 +351,6 @@ def sources(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["documents"], r["outlet"]))
 
 
-OPPOSITE = {"RU": "UA", "UA": "RU"}
 FIGURE_TOLERANCE = 0.05
 CONTROL_WINDOW_DAYS = 30
 
