@@ -82,8 +82,11 @@ score:
 			--pred $(OUT)/eval/$$set-$(GAZETTEER).jsonl || exit 1; \
 	done
 
+# make bench: throughput, memory, scale and load (bench/run.py), then big and odd inputs (bench/big_input.py);
+# figures in bench/results/.
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/big_input.py
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -25,6 +25,7 @@ from sitrep.syntax import DEFAULT_MODEL
 from sitrep.terminal import db_option, iso_date, table
 
 EXIT_INPUT_FAILED = 1
+EXIT_STORE_FAILED = 2
 
 
 def _report(message: str, kind: str = "error") -> None:
@@ -139,7 +140,8 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, from_parquet: str | Non
     """Read, clean and analyse articles and add them to the store.
 
     An article already in the store (also a copy of it with other page chrome) is not stored again;
-    its new source is recorded. Exits 1 when some inputs could not be read.
+    its new source is recorded. Exits 1 when some inputs could not be read, 2 when the store could not be
+    written (a full disk): what was stored is kept, and the same command run again goes on from there.
     """
     if bool(paths) == bool(from_parquet):
         raise click.UsageError("give the articles to read (PATHS), or --from-parquet OUTPUT, not both")
@@ -166,6 +168,9 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, from_parquet: str | Non
             _report(warning, "warning")
     click.echo(f"{summary.new} new, {summary.duplicate} duplicate, {summary.failed} failed; "
                f"{totals['documents']} documents in {db}")
+    if summary.stopped:
+        _report(f"stopped: {summary.stopped}")
+        sys.exit(EXIT_STORE_FAILED)
     if summary.failed:
         sys.exit(EXIT_INPUT_FAILED)
 
@@ -183,8 +188,37 @@ def _ingest_parquet(output: str, db: str) -> None:
                     duplicate += 1
         except InputError as exc:
             raise click.ClickException(exc.message) from exc
+        except StoreError as exc:
+            raise click.ClickException(f"{exc} ({new} new, {duplicate} duplicate before it)") from exc
         totals = store.counts()
     click.echo(f"{new} new, {duplicate} duplicate, 0 failed; {totals['documents']} documents in {db}")
+
+
+@main.command()
+@db_option
+@click.option("--repair", is_flag=True,
+              help="Rebuild what is derived from the stored articles (full-text index, ledger) where it disagrees.")
+def check(db: str, repair: bool) -> None:
+    """Check that the store is whole: SQLite's integrity check, and the ledger against the stored articles.
+
+    Exits 1 when something is wrong (after --repair: when something is still wrong). The stored articles
+    themselves are never changed.
+    """
+    with _open_store(db, create=False) as store:
+        if repair:
+            try:
+                for done in store.repair():
+                    click.echo(f"repaired: {done}")
+            except StoreError as exc:
+                raise click.ClickException(f"{db}: {exc}") from exc
+        found = store.check()
+        totals = store.counts()
+    for problem in found:
+        _report(problem)
+    if found:
+        click.echo(f"{db}: {len(found)} problems" + ("" if repair else "; `sitrep check --repair` rebuilds the ledger"))
+        sys.exit(EXIT_INPUT_FAILED)
+    click.echo(f"{db}: ok ({totals['documents']} documents, {totals['sources']} sources)")
 
 
 @main.command()
@@ -398,7 +432,8 @@ def report(db: str, since: str | None, until: str | None, region: str | None, ou
         store.update_ledger()
         built = reports.build(store.db, since, until, region)
     text = reports.markdown(built) if out.lower().endswith(".md") else reports.as_html(built)
-    Path(out).write_text(text, encoding="utf-8")
+    with click.open_file(out, "w", encoding="utf-8", atomic=True) as file:  # never a half-written report
+        file.write(text)
     click.echo(f"sitrep: report of {len(built.events)} events from {len(built.sources)} documents written to {out}",
                err=True)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from sitrep import pipeline, readers
 from sitrep.document import Document
-from sitrep.errors import InputError
+from sitrep.errors import InputError, StoreError
 from sitrep.options import Options
 from sitrep.store import Store
 
@@ -25,11 +25,15 @@ class Summary:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    stopped: str | None = None
+    """Why the run stopped early: the store could not be written. What was stored before is kept."""
 
 
 def ingest(paths: Iterable[str], store: Store, options: Options,
            on_document: Callable[[Document | InputError, str], None] | None = None) -> Summary:
-    """Add every readable document under `paths` to `store`; report the rest."""
+    """Add every readable document under `paths` to `store`; report the rest. A write that fails (a full disk)
+    stops the run, since every later write would fail too; each stored document is its own transaction, so
+    running again after the cause is mended picks up where this stopped."""
     run = pipeline.stages(options)
     split = max((i + 1 for i, name in enumerate(options.stages) if name in IDENTITY_STAGES), default=0)
     summary = Summary()
@@ -53,6 +57,13 @@ def ingest(paths: Iterable[str], store: Store, options: Options,
             except InputError as exc:
                 summary.failed += 1
                 summary.errors.append(exc.message)
+            except StoreError as exc:
+                summary.stopped = str(exc)
+                break
+            except OSError as exc:  # a model or temporary file the analysis needs (a full temporary folder)
+                summary.stopped = (f"{item.source}: the analysis could not read or write a file it needs ({exc}); what"
+                                   " was stored before is kept; mend that, then run the same command again")
+                break
         if on_document:
             on_document(item, status)
     return summary

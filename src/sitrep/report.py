@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ def markdown(report: Report) -> str:
         "- None found."]
     out += ["", "## Sources", ""]
     out += [f"{i}. {s['outlet'] or 'unknown outlet'}, {s['published'] or 'undated'}, {s['doc_id']}"
-            + (f" <{s['url']}>" if s["url"] else "") for i, s in enumerate(report.sources, 1)]
+            + (f" <{_web(s['url'])}>" if _web(s["url"]) else "") for i, s in enumerate(report.sources, 1)]
     return "\n".join(out) + "\n"
 
 
@@ -188,12 +189,22 @@ def as_html(report: Report) -> str:
              items([f"{c['what']} ({c['a_outlet'] or '?'} / {c['b_outlet'] or '?'})" for c in report.contradictions]),
              "<h2>Sources</h2><ol>"]
     for s in report.sources:
-        link = f' <a href="{e(s["url"])}">{e(s["url"])}</a>' if s["url"] else ""
+        link = f' <a href="{e(_web(s["url"]))}">{e(s["url"])}</a>' if _web(s["url"]) else (f" {e(s['url'])}" if s["url"] else "")
         body.append(f"<li>{e(s['outlet'] or 'unknown outlet')}, {e(s['published'] or 'undated')}, "
                     f"{e(s['doc_id'])}{link}</li>")
     body.append("</ol>")
     style = ("body{font:15px/1.45 Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
              "h1,h2,h3{font-family:system-ui,sans-serif}h2{border-bottom:1px solid #ccc;margin-top:1.6em}"
              ".meta{color:#666}li{margin:.3em 0}svg{max-width:100%;height:auto}")
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(report.title)}</title>'
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+            f'content="{CSP}"><title>{e(report.title)}</title>'
             f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n")
+
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+"""The report runs no script and loads nothing: should some article text get past the escaping, it is inert."""
+
+
+def _web(url: str | None) -> str | None:
+    """A source's URL when it is a web address; a `javascript:` or `data:` URL an article states is no link."""
+    return url if url and re.match(r"https?://[^\s<>\"]+$", url.strip(), re.IGNORECASE) else None

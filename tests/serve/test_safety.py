@@ -2,9 +2,11 @@
 real browser; injection strings in every filter are only data; static files do not leave their folder; the API
 answers while an ingest writes to the same store."""
 
-import threading
+import subprocess
+import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,8 +14,9 @@ from sitrep.ingest import ingest
 from sitrep.options import Options
 from sitrep.serve import create_app
 from sitrep.store import Store
-from tests.conftest import EXAMPLES, LEDGER
+from tests.conftest import LEDGER
 from tests.serve.conftest import load, server_for
+from tests.wire import write_jsonl
 
 HOSTILE = """url: https://evil.example/x?<script>window.__pwned=1</script>
 outlet: <img src=x onerror="window.__pwned=2">Evil Wire
@@ -80,34 +83,27 @@ def test_static_files_do_not_leave_their_folder(hostile_db: Path):
             assert "root:" not in response.text
 
 
-def test_the_api_answers_while_an_ingest_writes(tmp_path: Path):
+def test_the_server_answers_while_an_ingest_process_writes(tmp_path: Path):
     db = tmp_path / "busy.db"
     with Store.open(db) as store:
         ingest([str(LEDGER)], store, Options())
-    errors: list[str] = []
-    done = threading.Event()
-
-    def writer() -> None:
-        try:
-            with Store.open(db) as store:
-                ingest([str(EXAMPLES)], store, Options())
-        except Exception as exc:  # reported below
-            errors.append(repr(exc))
-        finally:
-            done.set()
-
-    thread = threading.Thread(target=writer)
-    with TestClient(create_app(str(db))) as client:
-        thread.start()
-        answers = 0
-        while not done.is_set():
-            for path in ("/api/events?limit=50", "/api/timeline", "/api/places"):
+    corpus = write_jsonl(tmp_path / "wire.jsonl", 300)
+    writer = subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(corpus), "--db", str(db), "--parser", "none",
+                               "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    totals, answers = [], 0
+    with server_for(db) as url, httpx.Client(base_url=url, timeout=30) as client:
+        while writer.poll() is None:
+            for path in ("/api/events?limit=50", "/api/timeline", "/api/places", "/api/sources"):
                 response = client.get(path)
                 assert response.status_code == 200, response.text
                 answers += 1
-        thread.join()
+            totals.append(client.get("/api/events", params={"limit": 1}).json()["total"])
+        out, err = writer.communicate()
         final = client.get("/api/events").json()["total"]
-    assert errors == [] and answers > 0
+    assert writer.returncode == 0, err
+    assert out.startswith("300 new")
+    assert answers > 20 and len(set(totals)) > 2  # it answered many times, and saw the store grow
+    assert totals == sorted(totals)  # only whole transactions are seen: counts never go back
     with Store.open(db) as store:
-        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert final == store.db.execute("SELECT count(*) FROM events").fetchone()[0] > 2
+        assert store.check() == []
+        assert final == store.db.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -13,7 +13,7 @@ FORMATS = ("acled-csv", "geojson", "csv", "jsonl", "parquet")
 
 
 @click.command("export")
-@click.option("--output", "-o", type=click.File("wb"), default="-",
+@click.option("--output", "-o", type=click.File("wb", atomic=True), default="-",
               help="Write here instead of standard output (Parquet needs a file).")
 @ledger_options(formats=FORMATS)
 def export_command(output: IO[bytes], **kw: Any) -> None:

@@ -128,7 +128,8 @@ def link(db: sqlite3.Connection, document_id: int) -> list[int]:
         claim = dict(claim)
         claim_range = _range(claim, published)
         best: tuple[float, int] | None = None
-        for event in db.execute("SELECT * FROM events WHERE type = ? ORDER BY id", (claim["type"],)):
+        where, params = _candidates(claim, claim_range)
+        for event in db.execute(f"SELECT * FROM events WHERE {where} ORDER BY id", params):
             event = dict(event)
             score = compatible(claim, claim_range, event, _range(event, event["first_published"]))
             if score is not None and (best is None or score > best[0]):
@@ -145,11 +146,38 @@ def link(db: sqlite3.Connection, document_id: int) -> list[int]:
     return touched
 
 
+def _candidates(claim: dict[str, Any], claim_range: tuple[dt.date, dt.date, bool] | None) -> tuple[str, list[Any]]:
+    """SQL for the events a claim may join: a superset of those `compatible` accepts (same type, actors that
+    agree, places and dates that can match), so linking reads a few events, not every event of a type."""
+    where = ["type = ?", "(actor IS NULL OR ? IS NULL OR actor = ?)"]
+    params: list[Any] = [claim["type"], claim.get("actor"), claim.get("actor")]
+    if _level(claim) is not None:
+        place = ["place IS NULL", "admin1 IS ?", "geonameid = ?", "(precision = 'country' AND country IS ?)"]
+        params += [claim.get("admin1"), claim.get("geonameid"), claim.get("country")]
+        if claim.get("lat") is not None and claim.get("lon") is not None:
+            dlat = PLACE_KM / 110.0
+            dlon = dlat / max(math.cos(math.radians(min(abs(claim["lat"]) + dlat, 89.0))), 0.01)
+            place.append("(lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)")
+            params += [claim["lat"] - dlat, claim["lat"] + dlat, claim["lon"] - dlon, claim["lon"] + dlon]
+        if _level(claim) == 3:
+            place.append("country IS ?")
+            params.append(claim.get("country"))
+        where.append(f"({' OR '.join(place)})")
+    if claim_range is not None:
+        first, last = claim_range[0] - RETOLD, claim_range[1] + DATE_SLACK
+        where.append("((date_start IS NULL AND first_published IS NULL)"
+                     " OR (substr(COALESCE(date_start, date(first_published, ?)), 1, 10) <= ?"
+                     " AND max(substr(COALESCE(date_end, ''), 1, 10), substr(COALESCE(date_start, ''), 1, 10),"
+                     " substr(COALESCE(first_published, ''), 1, 10)) >= ?))")
+        params += [f"-{UNDATED.days} days", last.isoformat(), first.isoformat()]
+    return " AND ".join(where), params
+
+
 def summarize(db: sqlite3.Connection, event_id: int) -> None:
     """Recompute an event from all its claims: place, date, actor, status and source counts."""
     query = f"SELECT place, admin1, type, {DAY} FROM events WHERE id = ?"
     before = db.execute(query, (event_id,)).fetchone()
-    _summarize(db, event_id)
+    recompute(db, event_id)
     after = db.execute(query, (event_id,)).fetchone()
     rows = [tuple(r) for r in (before, after) if r is not None]
     for place, admin1 in {r[:2] for r in rows if r[0] is not None}:
@@ -197,7 +225,9 @@ def refresh_place(db: sqlite3.Connection, place: str, admin1: str | None) -> Non
                (place, admin1, *stats, *(tuple(latest) if latest else (None, None, None))))
 
 
-def _summarize(db: sqlite3.Connection, event_id: int) -> None:
+def recompute(db: sqlite3.Connection, event_id: int) -> None:
+    """Recompute one event's kept values from its claims (an event left without claims goes), leaving the
+    per-place and per-day counts to the caller."""
     rows = [dict(r) for r in db.execute(
         "SELECT c.*, d.published, d.outlet, COALESCE(k.original_id, c.document_id) AS report FROM claims c"
         " JOIN documents d ON d.id = c.document_id LEFT JOIN copies k ON k.document_id = c.document_id"

@@ -34,6 +34,16 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 # Prose in any 8-bit legacy encoding separates words with ASCII spaces; random bytes do not.
 MIN_SPACE_SHARE = 0.05
 
+MAX_BAD_UTF8, MAX_BAD_UTF8_SHARE = 16, 0.001
+"""Text that is valid UTF-8 but for this many bytes (or this share of them) is UTF-8 with damage, not another
+encoding: it is decoded as UTF-8 with the damaged bytes replaced, instead of being refused or misread."""
+
+LEGACY = ("cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_u", "koi8_r", "iso8859_5", "mac_cyrillic",
+          "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr")
+"""The legacy encodings news text comes in (Western, Central European, Cyrillic, Greek, Turkish, Hebrew, Arabic,
+Baltic, Chinese, Japanese, Korean). Detection chooses among these only: left to all it knows, the detector reads a
+short Russian KOI8 text as Japanese and English Windows-1252 as a DOS code page."""
+
 SUPPORTED = "sitrep reads plain text (.txt), HTML (.html, .htm) and JSON Lines (.jsonl)"
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -79,8 +89,13 @@ def encoding_of(data: bytes, source: str) -> tuple[str, str | None]:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             return "utf-8", None  # a sample cut inside a multi-byte character
     sample = data[:1_000_000]
+    decoded = sample.decode("utf-8", errors="replace")
+    bad = decoded.count("\ufffd") - sample.count("\ufffd".encode())
+    if bad <= max(MAX_BAD_UTF8, len(sample) * MAX_BAD_UTF8_SHARE) and any(ord(c) > 127 and c != "\ufffd" for c in decoded):
+        return "utf-8", f"{source}: UTF-8 with {bad} invalid bytes (a damaged copy or text pasted from another encoding); " \
+                        "each replaced with U+FFFD"
     spaces = sum(sample.count(b) for b in (b" ", b"\n", b"\t")) / max(1, len(sample))
-    best = from_bytes(sample).best() if spaces >= MIN_SPACE_SHARE else None
+    best = from_bytes(sample, cp_isolation=list(LEGACY)).best() if spaces >= MIN_SPACE_SHARE else None
     if best is None or best.encoding is None or best.chaos > 0.2:
         raise InputError(source, "is not valid UTF-8 and no other text encoding fits it",
                          "convert it to UTF-8 (for example with iconv) if it is text")

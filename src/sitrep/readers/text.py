@@ -58,10 +58,11 @@ class TextReader:
             return
         try:
             raw, warning = decode(source.read_bytes(), source.name)
+            doc = self.document(source.stem, source.name, raw, warning)
         except InputError as exc:
             yield exc
             return
-        yield self.document(source.stem, source.name, raw, warning)
+        yield doc
 
     def document(self, doc_id: str, name: str, raw: str, warning: str | None = None) -> Document:
         stated, body_start = parse_preamble(raw)

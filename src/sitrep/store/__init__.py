@@ -7,6 +7,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from sitrep import ledger
 from sitrep.document import Document
 from sitrep.errors import StoreError
+from sitrep.store import check
 
 MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
@@ -92,15 +94,10 @@ class Store:
         for version, _name, sql in known:
             if version <= current:
                 continue
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self.transaction():
                 for statement in _statements(sql):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {version}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
             current = version
         return current
 
@@ -125,8 +122,7 @@ class Store:
         """Store a document given as a row of the documents table (`document_row`; also what `sitrep batch`
         writes to Parquet) unless its text is already stored, and add it to the ledger; record its source either
         way. One transaction: a failure leaves neither a half-written document nor a dangling source."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             found = self.db.execute("SELECT id FROM documents WHERE key = ?", (row["key"],)).fetchone()
             if found is None:
                 cur = self.db.execute(
@@ -139,10 +135,6 @@ class Store:
                 doc_row, status = found["id"], "duplicate"
             self.db.execute("INSERT OR IGNORE INTO document_sources (document_id, source, doc_id, url, outlet)"
                             " VALUES (?, ?, ?, ?, ?)", (doc_row, row["source"], row["doc_id"], row["url"], row["outlet"]))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return Stored(status, int(doc_row), row["key"])
 
     def update_ledger(self) -> int:
@@ -151,18 +143,38 @@ class Store:
         todo = ledger.pending(self.db)
         if self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM place_stats) AND EXISTS (SELECT 1 FROM events)"
                            ).fetchone()[0]:
-            self.db.execute("BEGIN IMMEDIATE")
-            ledger.link.rebuild_stats(self.db)
-            self.db.execute("COMMIT")
+            with self.transaction():
+                ledger.link.rebuild_stats(self.db)
         for document_id in todo:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+            with self.transaction():
                 ledger.add(self.db, document_id)
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
         return len(todo)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: committed whole or rolled back whole. A failed write (full disk, I/O error,
+        read-only file, a lock held too long) becomes a StoreError that says what to do; what earlier
+        transactions stored is kept."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.in_transaction:  # SQLite may have rolled back already (a full disk, an I/O error)
+                with suppress(sqlite3.Error):  # if not, the journal undoes it when the store is next opened
+                    self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:  # not a bug's error
+                raise StoreError(write_failed(self.path, exc)) from exc
+            raise
+
+    def check(self) -> list[str]:
+        """What is wrong with the store (sitrep.store.check); empty when it is whole."""
+        return check.problems(self.db)
+
+    def repair(self) -> list[str]:
+        """Rebuild the full-text index and the ledger from the stored documents where they disagree."""
+        with self.transaction():
+            return check.repair(self.db)
 
     def has(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
@@ -209,6 +221,23 @@ class Store:
     def counts(self) -> dict[str, Any]:
         return {"documents": self.db.execute("SELECT count(*) FROM documents").fetchone()[0],
                 "sources": self.db.execute("SELECT count(*) FROM document_sources").fetchone()[0]}
+
+
+WRITE_FAILURES = {
+    "SQLITE_FULL": ("the disk is full", "free some space"),
+    "SQLITE_IOERR": ("a write to the disk failed", "check the disk and the space on it"),
+    "SQLITE_READONLY": ("the file or its folder is read-only", "make it writable or point --db elsewhere"),
+    "SQLITE_BUSY": ("another process kept the store locked", "wait for it to finish"),
+    "SQLITE_CORRUPT": ("the file is damaged", "`sitrep check --db FILE` says how badly"),
+}
+
+
+def write_failed(path: str, exc: sqlite3.Error) -> str:
+    """What to tell a user whose write to the store failed (by SQLite's primary result code)."""
+    primary = "_".join((getattr(exc, "sqlite_errorname", None) or "").split("_")[:2])
+    why, todo = WRITE_FAILURES.get(primary, (str(exc), "find what keeps it from being written"))
+    return (f"{path}: could not write to the store ({why}: {exc}); what was stored before is kept; {todo}, then run"
+            " the same command again (articles already stored are skipped)")
 
 
 def fts_query(text: str) -> str:
