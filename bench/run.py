@@ -1,4 +1,4 @@
-"""Benchmarks: analysis and ingest throughput on a fixed corpus, peak memory. `make bench` runs it.
+"""Benchmarks: analysis and ingest throughput on a fixed corpus, peak memory, the server under load. `make bench` runs it.
 
 The corpus is the demo corpus plus variations of it (paragraphs shuffled, dates shifted), built the
 same way on every run (fixed seed), so figures from two runs compare. Results go to
@@ -32,6 +32,7 @@ from sitrep.store import Store  # noqa: E402
 from sitrep.syntax import DEFAULT_MODEL  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
+import load  # noqa: E402
 import scale  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -180,6 +181,7 @@ def main() -> None:
             start = time.perf_counter()
             again = ingest([path], store, options)
             reingest_s = time.perf_counter() - start
+        served = load.run(folder / "bench.db")
         one = scale.processes(folder / "corpus.jsonl", n, 1)
         two = scale.processes(folder / "corpus.jsonl", n, 2)
         batch_one = scale.batch(folder / "corpus.jsonl", n, 1)
@@ -194,6 +196,7 @@ def main() -> None:
         if full is not None:
             tiers |= gazetteer_figures("full", texts, folder)
     api = scale.api_latency(1_000_000)
+    served_at_scale = load.run(ROOT / "out" / f"bench-{api['api_events']}-events.db", skip=load.SLOW_AT_SCALE)  # kept by api_latency
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     results = {
         "machine": f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip(),
@@ -222,6 +225,8 @@ def main() -> None:
         "gazetteer_default_build_s": round(build_s, 1),
         **tiers,
         **api,
+        **{f"load_{k}": v for k, v in served.items()},
+        **{f"load_synthetic_{k}": v for k, v in served_at_scale.items()},
     }
     out = ROOT / "bench" / "results" / "latest.json"
     out.write_text(json.dumps(results, indent=1) + "\n")

@@ -181,7 +181,6 @@ def _event_where(f: Filter) -> tuple[str, list[Any]]:
 
 LONGEST = dt.timedelta(days=92)
 """Events whose dates span more than this and began before `since` are not found by a `since` filter."""
-"""An event's place in time order: its first date, else its first report's (indexed, migration 0004)."""
 
 
 def events_page(db: sqlite3.Connection, f: Filter = ALL, limit: int | None = None, offset: int = 0
@@ -301,16 +300,24 @@ def _talk_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple((kind, label, re.compile(pattern, re.IGNORECASE)) for kind, label, pattern in rows)
 
 
+TALK_TYPES = ("negotiation", "prisoner_exchange")
+
+
 def talks(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     """Negotiations and prisoner exchanges in date order: where, who took part, what was held, proposed,
     demanded, agreed or rejected, and by whose account (data/talks.tsv)."""
+    found_events = [e for kind in TALK_TYPES if f.type in (None, kind) for e in events(db, replace(f, type=kind))]
+    found_events.sort(key=lambda e: (e["date_start"] or e["first_published"] or "",
+                                     e["date_end"] or e["date_start"] or e["first_published"] or "", e["id"]))
+    said: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(found_events), 500):
+        ids = [e["id"] for e in found_events[start:start + 500]]
+        for c in db.execute(f"SELECT event_id, evidence FROM claims WHERE event_id IN ({','.join('?' * len(ids))})", ids):
+            said[c["event_id"]].append(c["evidence"])
     out = []
-    for event in events(db, f):
-        if event["type"] not in ("negotiation", "prisoner_exchange"):
-            continue
-        said = [c["evidence"] for c in event_claims(db, event["id"])]
-        found = {kind: [label for k, label, pattern in _talk_words() if k == kind and any(pattern.search(s) for s in said)]
-                 for kind in ("what", "party")}
+    for event in found_events:
+        found = {kind: [label for k, label, pattern in _talk_words()
+                        if k == kind and any(pattern.search(s) for s in said[event["id"]])] for kind in ("what", "party")}
         out.append({"date": event["date_start"] or event["first_published"], "date_end": event["date_end"],
                     "type": event["type"], "place": event["place"], "parties": ", ".join(found["party"]),
                     "what": ", ".join(found["what"]), "claimants": event["claimants"], "sources": event["sources"],
@@ -319,27 +326,30 @@ def talks(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
 
 
 def sources(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
-    """Per outlet: documents, slant, how much it asserts in its own voice and whom it relies on."""
+    """Per outlet: documents, slant, how much it asserts in its own voice and whom it relies on. Counted in SQL
+    (the slant read from the stored analysis by SQLite's JSON functions), so it costs little in a large store."""
     out: dict[str, dict[str, Any]] = {}
-    for doc in db.execute("SELECT id, outlet, analysis FROM documents"):
-        outlet = doc["outlet"] or "(unknown outlet)"
-        if f.outlet and f.outlet.lower() not in outlet.lower():
+    for doc in db.execute(
+            "SELECT COALESCE(outlet, '(unknown outlet)') AS outlet, COALESCE(json_extract(analysis, '$.slant.label'),"
+            " 'neutral') AS label, count(*) AS documents, total(json_extract(analysis, '$.slant.score')) AS slant"
+            " FROM documents GROUP BY 1, 2 ORDER BY min(id)"):  # a tie of labels goes to the first one seen
+        if f.outlet and f.outlet.lower() not in doc["outlet"].lower():
             continue
-        row = out.setdefault(outlet, {"outlet": outlet, "documents": 0, "slant_sum": 0.0, "labels": defaultdict(int),
-                                      "claims": 0, "own_voice": 0, "claimants": defaultdict(int)})
-        slant = json.loads(doc["analysis"]).get("slant") or {}
-        row["documents"] += 1
-        row["slant_sum"] += slant.get("score") or 0.0
-        row["labels"][slant.get("label") or "neutral"] += 1
-    for claim in _claims(db, f):
-        row = out.get(claim["outlet"] or "(unknown outlet)")
+        row = out.setdefault(doc["outlet"], {"outlet": doc["outlet"], "documents": 0, "slant_sum": 0.0,
+                                             "labels": defaultdict(int), "claims": 0, "own_voice": 0,
+                                             "claimants": defaultdict(int)})
+        row["documents"] += doc["documents"]
+        row["slant_sum"] += doc["slant"]
+        row["labels"][doc["label"]] += doc["documents"]
+    for outlet, claimant, own, n in _claim_counts(db, f):
+        row = out.get(outlet or "(unknown outlet)")
         if row is None:
             continue
-        row["claims"] += 1
-        if claim["claimant"] is None or claim["certainty"] == "asserted":
-            row["own_voice"] += 1
+        row["claims"] += n
+        if own:
+            row["own_voice"] += n
         else:
-            row["claimants"][claim["claimant"]] += 1
+            row["claimants"][claimant] += n
     rows = []
     for r in out.values():
         top = sorted(r["claimants"].items(), key=lambda kv: (-kv[1], kv[0]))[:5]
@@ -351,6 +361,21 @@ def sources(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["documents"], r["outlet"]))
 
 
+def _claim_counts(db: sqlite3.Connection, f: Filter) -> list[tuple[str | None, str | None, bool, int]]:
+    """(outlet, claimant, in the outlet's own voice, claims) for the claims the filter keeps."""
+    if f.place:  # the place filter matches any place of a claim, in Python
+        counts: dict[tuple[str | None, str | None, bool], int] = defaultdict(int)
+        for c in _claims(db, f):
+            own = c["claimant"] is None or c["certainty"] == "asserted"
+            counts[(c["outlet"], None if own else c["claimant"], own)] += 1
+        return [(*key, n) for key, n in counts.items()]
+    where, args = f.sql()
+    own = "(c.claimant IS NULL OR c.certainty = 'asserted')"
+    return [tuple(r) for r in db.execute(
+        f"SELECT d.outlet, CASE WHEN {own} THEN NULL ELSE c.claimant END, {own}, count(*) FROM claims c"
+        f" JOIN documents d ON d.id = c.document_id WHERE {where} GROUP BY 1, 2, 3", args)]
+
+
 FIGURE_TOLERANCE = 0.05
 CONTROL_WINDOW_DAYS = 30
 
@@ -359,29 +384,35 @@ def contradictions(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, An
     """Claims that cannot all be true, each with both sides and their sources:
 
     - `control`: one side claims a place while the other claims it, or a party denies the claim;
-    - `figure`: counters give different values for the same measure, period and actor."""
-    out = []
+    - `figure`: counters give different values for the same measure, period and actor.
+
+    Control claims are compared only within the groups of one settlement (by GeoNames id, or name and oblast),
+    so the cost grows with the claims per settlement, not with the square of all claims."""
     claims = _claims(db, f, "c.type = 'control_claim'")
-    for a in claims:
-        for b in claims:
-            if a["id"] >= b["id"] or (a["event_id"] == b["event_id"] and a["certainty"] != "denied" != b["certainty"]):
-                continue
-            if not _same_settlement(a, b):
-                continue
-            denial = (a["certainty"] == "denied") != (b["certainty"] == "denied") and a["event_id"] == b["event_id"]
-            opposed = OPPOSITE.get(a["actor"] or "") == b["actor"] and _within(a, b, CONTROL_WINDOW_DAYS)
-            if denial or opposed:
-                out.append(_pair("control", a, b, f"{a['place']}: {_says(a)} / {_says(b)}"))
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c["place"]:
+            groups[("name", place_key(c["place"]), c["admin1"])].append(i)
+            if c["geonameid"]:
+                groups[("id", c["geonameid"])].append(i)
+    pairs = set()
+    for members in groups.values():
+        for x, first in enumerate(members):
+            for second in members[x + 1:]:
+                i, j = sorted((first, second), key=lambda k: claims[k]["id"])  # the pair as (lower id, higher id)
+                a, b = claims[i], claims[j]
+                if (i, j) in pairs:
+                    continue
+                if a["event_id"] == b["event_id"] and a["certainty"] != "denied" != b["certainty"]:
+                    continue
+                denial = (a["certainty"] == "denied") != (b["certainty"] == "denied") and a["event_id"] == b["event_id"]
+                opposed = OPPOSITE.get(a["actor"] or "") == b["actor"] and _within(a, b, CONTROL_WINDOW_DAYS)
+                if denial or opposed:
+                    pairs.add((i, j))
+    out = [_pair("control", claims[i], claims[j], f"{claims[i]['place']}: {_says(claims[i])} / {_says(claims[j])}")
+           for i, j in sorted(pairs)]
     out.extend(_figure_conflicts(db, f))
     return out
-
-
-def _same_settlement(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if not a["place"] or not b["place"]:
-        return False
-    if a["geonameid"] and a["geonameid"] == b["geonameid"]:
-        return True
-    return place_key(a["place"]) == place_key(b["place"]) and a["admin1"] == b["admin1"]
 
 
 def _within(a: dict[str, Any], b: dict[str, Any], days: int) -> bool:
