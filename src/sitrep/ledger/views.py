@@ -316,8 +316,9 @@ def talks(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
             said[c["event_id"]].append(c["evidence"])
     out = []
     for event in found_events:
-        found = {kind: [label for k, label, pattern in _talk_words()
-                        if k == kind and any(pattern.search(s) for s in said[event["id"]])] for kind in ("what", "party")}
+        text = "\n\n".join(said[event["id"]])  # one search per pattern and event
+        found = {kind: [label for k, label, pattern in _talk_words() if k == kind and pattern.search(text)]
+                 for kind in ("what", "party")}
         out.append({"date": event["date_start"] or event["first_published"], "date_end": event["date_end"],
                     "type": event["type"], "place": event["place"], "parties": ", ".join(found["party"]),
                     "what": ", ".join(found["what"]), "claimants": event["claimants"], "sources": event["sources"],
