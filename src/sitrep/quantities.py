@@ -17,7 +17,7 @@ TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 WORD_NUMBER = (rf"(?:{TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a thousand|a dozen|"
                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|"
                r"four|five|six|seven|eight|nine)")
-DIGITS = r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+DIGITS = r"(?<!\d)(?:\d{1,3}(?:[,\s]\d{3}){1,4}(?:\.\d+)?|\d+(?:\.\d+)?)"
 NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})(?:\s+(?:thousand|million))?"
 VALUE = rf"(?P<value>{NUMBER})(?:\s*(?:to|-|–|or|and)\s*(?P<value_max>{NUMBER}))?"
 LEAD = r"(?:(?:at least|more than|over|about|around|nearly|almost|up to|some|roughly|approximately|another|a further|an additional)\s+)?"
@@ -32,17 +32,17 @@ MEASURES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple((m, u, re.compile
                         r"(?:troops|soldiers|personnel|servicemen|servicemembers|fighters|service members)\b"),
     ("prisoners", "count", rf"{LEAD}{VALUE}\s+(?:(?:more|other|ukrainian|russian|captured|wounded|severely wounded)\s+)?"
                            r"(?:prisoners(?: of war)?|pows?|captives|servicemen for|soldiers for)\b"),
-    ("prisoners", "count", r"(?P<value>\d{1,3}(?:,\d{3})?|\d+)[- ]for[- ](?:\d{1,3}(?:,\d{3})?|\d+)"),
+    ("prisoners", "count", r"(?<!\d)(?P<value>\d{1,3}(?:,\d{3})?|\d+)[- ]for[- ](?:\d{1,3}(?:,\d{3})?|\d+)"),
     ("killed", "count", rf"\b(?:killed|killing|kills|death toll (?:has |had )?(?:rose|rises|risen|climbed|reached) to)\s+{LEAD}{VALUE}\b"),
-    ("killed", "count", rf"{LEAD}{VALUE}\s+(?:(?:\w+|[\w-]+-old)\s+){{0,3}}?(?:people|persons|civilians|residents|"
-                        r"others|men|women|children|soldiers|passengers|workers)?\s*(?:were|was|have been|had been|"
-                        r"are|have|has)?\s*(?:already\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|dead|died)\b"),
-    ("injured", "count", rf"{LEAD}{VALUE}\s+(?:(?:\w+)\s+){{0,3}}?(?:people|persons|civilians|residents|others|men|"
-                         r"women|children|passengers|workers)?\s*(?:were|was|have been|had been|are|have|has)?\s*"
+    ("killed", "count", rf"{LEAD}{VALUE}\s++(?:(?:\w+|[\w-]+-old)\s++){{0,3}}?(?:people|persons|civilians|residents|"
+                        r"others|men|women|children|soldiers|passengers|workers)?\s*+(?:were|was|have been|had been|"
+                        r"are|have|has)?\s*+(?:already\s+)?(?:been\s+)?(?:confirmed\s+)?(?:killed|dead|died)\b"),
+    ("injured", "count", rf"{LEAD}{VALUE}\s++(?:(?:\w+)\s++){{0,3}}?(?:people|persons|civilians|residents|others|men|"
+                         r"women|children|passengers|workers)?\s*+(?:were|was|have been|had been|are|have|has)?\s*+"
                          r"(?:already\s+)?(?:been\s+)?(?:reported\s+)?(?:injured|wounded|hurt)\b"),
     ("injured", "count", rf"\b(?:injuring|injured|wounding|wounded)\s+{LEAD}{VALUE}\b"),
     ("injured", "count", rf"{LEAD}{VALUE}\s+(?:\w+\s+)?injuries\b"),
-    ("advance_distance", "km", rf"(?:advanc\w*|push\w*(?: \w+)? back|pushed|moved|progress\w*|deep)\D{{0,40}}?"
+    ("advance_distance", "km", rf"(?:advanc[a-z]*+|push\w*+(?: \w++)? back|pushed|moved|progress[a-z]*+|deep)\D{{0,40}}?"
                                rf"{LEAD}{VALUE}\s*(?:km|kilomet(?:er|re)s?)\b"),
     ("advance_distance", "km", rf"{LEAD}{VALUE}\s*(?:km|kilomet(?:er|re)s?)\s+(?:deep|into|inside)\b"),
     ("duration", "days", rf"{LEAD}{VALUE}[- ](?:day|days)\b(?=[^.]{{0,40}}\b(?:ceasefire|truce|pause|moratorium|"
@@ -51,7 +51,9 @@ MEASURES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple((m, u, re.compile
                          r"\s+(?:more\s+)?(?P<span>days|weeks|months|years)\b"),
 ))
 SPANS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
-CONTINUATION = re.compile(rf",?\s+(?:and\s+)?{VALUE}\s+(?:in|during|by)\s+", re.IGNORECASE)
+MAX_FIGURE = 1e15
+"""No figure in the news comes near this; longer runs of digits are no figure (400 of them would be infinity)."""
+CONTINUATION = re.compile(rf"(?:,|(?<!\s))\s+(?:and\s+)?{VALUE}\s+(?:in|during|by)\s+", re.IGNORECASE)
 
 
 def number(text: str) -> float | None:
@@ -62,9 +64,10 @@ def number(text: str) -> float | None:
         if text.endswith(word):
             text, scale = text[: -len(word)].strip(), factor
     if re.fullmatch(r"\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?", text):
-        return float(re.sub(r"[,\s]", "", text)) * scale
+        text = re.sub(r"[,\s]", "", text)
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text) * scale
+        value = float(text) * scale
+        return value if value < MAX_FIGURE else None
     if text in WORD_NUMBERS:
         return WORD_NUMBERS[text] * scale
     parts = re.split(r"[- ]", text)
@@ -107,8 +110,10 @@ def find(sentence: str) -> list[Found]:
             if measure_here is None:
                 continue
             value = number(m.group("value"))
+            if value is None:  # digits past MAX_FIGURE
+                continue
             value_max = number(m.group("value_max")) if m.groupdict().get("value_max") else None
-            if value is None or (value_max is not None and value_max <= value):
+            if value_max is not None and value_max <= value:
                 value_max = None
             if measure == "duration" and m.groupdict().get("span"):
                 factor = SPANS[m.group("span").lower()]
@@ -157,7 +162,7 @@ def _windows(sentence: str) -> list[tuple[int, int]]:
 
 def _continuations(sentence: str, position: int) -> list[Found]:
     out = []
-    period = re.compile(r"\s*(?:in|during|by)\s+\w+", re.IGNORECASE).match(sentence, position)
+    period = re.compile(r"(?<!\s)\s*(?:in|during|by)\s+\w+", re.IGNORECASE).match(sentence, position)
     position = period.end() if period else position
     while (m := CONTINUATION.match(sentence, position)) is not None:
         value = number(m.group("value"))

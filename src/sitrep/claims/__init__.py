@@ -17,14 +17,14 @@ SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|repo
        r"alleged|alleges|accused|accuses|echoed|warned|revealed|estimated|estimates|assessed|assesses|argued|"
        r"believes|believed|denied|denies|rejected|dismissed|blamed|blames|posting|posted|published|shows|showed)")
 NAME_RUN = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|al)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|'s|’s)){0,8}"
-TIME_WORDS = re.compile(r"\s+(?:on|late|early|last|this|earlier|later)?\s*(?:monday|tuesday|wednesday|thursday|"
+TIME_WORDS = re.compile(r"(?<!\s)\s+(?:(?:on|late|early|last|this|earlier|later)\s*)?(?:monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday|today|yesterday|night|week|morning|evening)\b.*$", re.IGNORECASE)
-ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
+ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|(?<!\s)\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
 SUBJECT_SAYS = re.compile(
-    rf"(?:^|[,;:“\"]\s*|\b(?:and|but|while|as|after|when)\s+)(?P<who>(?:the\s+|a\s+)?[\w'’.\-() ]{{2,90}}?)\s+"
-    rf"(?:(?:has|have|had|also|later|earlier|then|further|repeatedly)\s+)*(?:on\s+\w+\s+)?(?P<verb>{SAY})\b",
+    rf"(?:^|[,;:“\"]\s*+|\b(?:and|but|while|as|after|when)\s++)(?P<who>(?:the\s++|a\s++)?[\w'’.\-() ]{{2,90}}?)\s++"
+    rf"(?:(?:has|have|had|also|later|earlier|then|further|repeatedly)\s++){{0,4}}+(?:on\s++\w++\s++)?(?P<verb>{SAY})\b",
     re.IGNORECASE)
-SAYS_SUBJECT = re.compile(rf"[,”\"]\s*(?P<verb>{SAY})\s+(?P<who>(?:the\s+)?[\w'’.\-]+(?:\s+[\w'’.\-]+){{0,4}}?)\s*[.!?]?\s*$",
+SAYS_SUBJECT = re.compile(rf"[,”\"]\s*+(?P<verb>{SAY})\s++(?P<who>(?:the\s++)?[\w'’.\-]++(?:\s++[\w'’.\-]++){{0,4}}?)\s*+[.!?]?\s*$",
                           re.IGNORECASE)
 BY_SOMEONE = re.compile(rf"\b(?:{SAY}|noted|reported|stated|announced) by (?P<who>(?:the\s+)?[^,.;:]{{2,110}}?)(?=[,.;:]|$)",
                         re.IGNORECASE)
@@ -32,7 +32,7 @@ WITH_SOMEONE = re.compile(r"\bwith (?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*
 PARTICIPLE = re.compile(r"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?!is\b|was\b|has\b|have\b|had\b|are\b|were\b)"
                         r"[\w'’.-]+){0,4})\s+(?:is|was|has|have|had|are|were)\s+[^,]{0,120},\s*(?:claiming|saying|"
                         r"announcing|reporting|insisting)\b")
-ADVERBS = re.compile(r"\s+(?:reportedly|also|later|earlier|then|further|repeatedly|again|previously|once)$", re.IGNORECASE)
+ADVERBS = re.compile(r"(?<!\s)\s+(?:reportedly|also|later|earlier|then|further|repeatedly|again|previously|once)$", re.IGNORECASE)
 NOT_SOURCES = re.compile(r"^(?:the )?(?:formula|plan|schedule|agreement|terms|data|figures|estimates|it|this|that|"
                          r"as|further|geolocat\w*|some|many|several)\b", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:reportedly|according to (?:media )?reports|reports say|reports said|was reported|"
@@ -69,7 +69,7 @@ NOT_CLAIMANTS = {"it", "this", "that", "which", "who", "there", "what", "one", "
                  "now", "also", "however", "meanwhile", "earlier", "later"}
 
 
-HEAD_ENDS = re.compile(r"\s*(?:$|[(),;:“”\"]|(?:of|in|on|and|for|at|from|to|with|['’]s|who|which|that|has|have|had|"
+HEAD_ENDS = re.compile(r"(?<!\s)\s*(?:$|[(),;:“”\"]|(?:of|in|on|and|for|at|from|to|with|['’]s|who|which|that|has|have|had|"
                        r"is|was|said|says|also|officials?|spokes\w*|press|chief|head|minister|statement|bulletin|report|briefing|"
                        r"update|channel|account|website)\b)", re.IGNORECASE)
 """What may follow a registered name for it to be the phrase's head: its spokesman speaks for it; a
@@ -216,7 +216,7 @@ def _speaker(who: str, previous: Claimant | None) -> Claimant | None:
 
 RETOLD = re.compile(r"\b(?:with reference to|citing|referring to|retold from|based on (?:a )?report(?:ing)? by) "
                     r"(?:the )?(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})")
-DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
+DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*+\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
                        r"\s+(?:show|shows|showing|suggest|suggests|indicate|indicates)\b")
 
 

@@ -32,7 +32,7 @@ REPLY_MARKER = re.compile(r"^(?:.{0,60}\b(?:ago|on [^,]{3,40}|at [^,]{3,20}),\s*
 INLINE_RELATED = re.compile(r"(?:(?<=[.!?\"”’)])|(?<=[.!?\"”’)]\s))(?:read also|read more|see also|also read|related)"
                             r"\s*:.*$", re.IGNORECASE)
 ADAPTED_FOOTER = re.compile(r"\b(?:adapted|republished|reproduced|syndicated|reprinted) by (?P<outlet>.{2,60}?) "
-                            r"from (?P<origin>.{2,60}?)(?:\s+(?P<date>\d{4}-\d\d-\d\d|[^\d]{0,12}\d.{0,25}))?\s*$",
+                            r"from (?P<origin>.{2,60}?)(?<!\s)(?:\s++(?P<date>\d{4}-\d\d-\d\d|[^\d]{0,12}\d.{0,25}))?\s*$",
                             re.IGNORECASE)
 MONITORING_FOOTER = re.compile(r"^(?P<outlet>[A-Z][\w.&' -]{1,60}?)\s*[–—-]\s*(?i:monitoring|news desk|newsroom)\.?$")
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)

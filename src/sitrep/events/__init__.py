@@ -19,7 +19,7 @@ from sitrep.options import Options
 from sitrep.places.resolve import THEATER as THEATER_COUNTRIES
 from sitrep.segment import sentences
 
-QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^”]{3,}”")
+QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^“”]{3,}”")
 OPPOSITE = {"RU": "UA", "UA": "RU"}
 """The other side of the war, for the sides that fight it."""
 NEEDS_PLACE = {"control_claim", "advance", "ground_fighting", "buildup", "sabotage", "strike"}
@@ -30,8 +30,8 @@ PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repe
 GENERIC_ATTACK = re.compile(r"attacks? (?:on|against|near)|under attack|came under attack", re.IGNORECASE)
 COUNTRY_WORD = re.compile(r"(?:russia|ukraine)(?:['’]s)?", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|into|inside|across|near|of|on|to|toward|towards|within|throughout)\s+$", re.IGNORECASE)
-SPEAKS = re.compile(rf"(?:\s+\w+){{0,2}}\s+{claims.SAY}\b", re.IGNORECASE)
-LOSES = re.compile(r"(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|loses)\b", re.IGNORECASE)
+SPEAKS = re.compile(rf"(?<!\s)(?:\s+\w+){{0,2}}\s+{claims.SAY}\b", re.IGNORECASE)
+LOSES = re.compile(r"(?<!\s)(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|loses)\b", re.IGNORECASE)
 LOSSES_OF = re.compile(r"\blosses (?:for|among|of|to|on) (?:the )?", re.IGNORECASE)
 INTERCEPT = re.compile(r"shot down|intercepted|downed", re.IGNORECASE)
 """Air defence reports: the side that shoots down is the one attacked."""
@@ -112,7 +112,7 @@ def _role_side(reading: Reading, trigger: re.Match[str]) -> str | None:
     return None
 
 
-CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:russian|ukrainian|"
+CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|(?<!\s)\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:russian|ukrainian|"
                           r"the|its|their|kyiv|moscow)\b)", re.IGNORECASE)
 
 
@@ -203,7 +203,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
     return out
 
 
-LIST_GAP = re.compile(r"(?:,|,?\s+and|,?\s+as well as|,?\s+or)?\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|"
+LIST_GAP = re.compile(r"(?<!\s)(?:,|,?\s+and|,?\s+as well as|,?\s+or)?\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|"
                       r"hamlets?)\s+of\s+)?$|^\s*,\s*$", re.IGNORECASE)
 
 
@@ -239,10 +239,10 @@ def _told_before(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]], s
 
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:already\s+|now\s+|just\s+|reportedly\s+)?(?:been\s+)?"
                              r"[a-z]+(?:ed|en|wn|ck|ught|ung|ot)\b", re.IGNORECASE)
-PAST_PERFECT = re.compile(rf"\b{claims.SAY}\s+(?:that\s+)?[^.;]{{0,60}}\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ck|ught|ung|ot)\b",
+PAST_PERFECT = re.compile(rf"\b{claims.SAY}\s++(?:that\s++)?[^.;]{{0,60}}\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ck|ught|ung|ot)\b",
                           re.IGNORECASE)
 """Reported speech in the past perfect ("claimed that its troops had entered"): told as the day's news."""
-DATELINE = re.compile(r"\s*(?:\(|-|–|—|/|\.\s*/)")
+DATELINE = re.compile(r"(?<!\s)\s*(?:\(|-|–|—|/|\.\s*/)")
 REPORTED_ON = re.compile(rf"\b{claims.SAY}\s+(?:on\s+|late\s+|early\s+|this\s+)?$", re.IGNORECASE)
 def _wider_claim(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
     """An earlier attributed event of the same type placed only at the oblast this event's settlement is in."""

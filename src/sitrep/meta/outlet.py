@@ -18,13 +18,13 @@ NAME = r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|the|and|de)\s+)*[A-Z][\w
 SELF_CUES = tuple(re.compile(p) for p in (
     rf"\b(?:[Tt]his|[Ii]t) (?:is|was) reported by (?P<name>{NAME})",
     rf"\b(?:reports?|writes|informs) (?P<name>{NAME}),? (?:with reference to|citing|referring to)\b",
-    rf"(?P<name>{NAME}) (?:reports?|writes|informs),? (?:citing|with reference to|referring to)\b",
+    rf"(?<![\w.&'’-])(?P<name>{NAME}) (?:reports?|writes|informs),? (?:citing|with reference to|referring to)\b",
     rf"[,;] (?P<name>{NAME}) reports\.",
     rf"(?m)^\W{{0,3}}\((?P<name>{NAME})(?:\s*[-–—]\s*{NAME})?\)",
     rf"(?m)^[A-Z][A-Z]+(?:[ ,]+[A-Z][\w'.-]*){{0,4}}[ ,]*(?:{MONTH_DAY}[ ,]*)?\((?P<name>{NAME})\)\s*[-–—]",
 ))
-COPYRIGHT = re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s*)?(?P<name>{NAME})"
-                       r"(?=\s*(?:(?:19|20)\d\d\b|[.,]?\s*(?i:all rights reserved)|\.?\s*$))")
+COPYRIGHT = re.compile(rf"(?i:©|\(c\)|copyright)\s*+(?:(?:19|20)\d\d(?:\s*+[-–]\s*+(?:19|20)\d\d)?,?\s*+)?(?P<name>{NAME})"
+                       r"(?=\s*+(?:(?:19|20)\d\d\b|[.,]?\s*(?i:all rights reserved)|\.?\s*$))")
 NOT_OUTLETS = {"russia", "ukraine", "kyiv", "kiev", "moscow", "kremlin", "the kremlin", "he", "she", "they",
                "it", "this", "the ministry", "the ministry of defence", "the defence ministry", "the president"}
 # Articles name their publisher near the top or at the foot; the middle of a long text is not searched.

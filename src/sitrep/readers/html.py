@@ -53,6 +53,14 @@ class _VisibleText(HTMLParser):
         if not self.hidden:
             self.parts.append(data)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A malformed "<![" section ("<![foo", "<![ ") is a bogus comment, as browsers read it; the standard
+        library raises AssertionError on it."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
+
     @property
     def text(self) -> str:
         lines = (" ".join(line.split()) for line in "".join(self.parts).split("\n"))

@@ -44,6 +44,8 @@ class JsonlReader:
                     yield InputError(where, "line is not valid UTF-8", "JSON Lines files must be UTF-8")
                 except json.JSONDecodeError as exc:
                     yield InputError(where, f"line is not valid JSON ({exc.msg} at column {exc.colno})")
+                except (RecursionError, ValueError):  # arrays nested a thousand deep; an integer of over 4,300 digits
+                    yield InputError(where, "line is JSON too deeply nested or with a number too long to read")
                 except InputError as exc:
                     yield exc
             if not seen:

@@ -15,9 +15,9 @@ from sitrep.readers.base import Source
 from sitrep.readers.sniff import decode, encoding_of
 
 HEADER_KEYS = {"url", "outlet", "published", "title", "date", "source", "author", "language", "id"}
-HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z_-]{0,20})[ \t]*:[ \t]*(.*?)[ \t]*\r?\n")
-DATE_LINE = re.compile(r"[ \t]*date:?[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])[ \t]*\r?\n?", re.IGNORECASE)
-BLANK = re.compile(r"(?:[ \t\xa0]*\r?\n)+")
+HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,20})[ \t]*:[ \t]*+((?:[^\n]*?[^ \t\n])??)[ \t]*\r?\n", re.MULTILINE)
+DATE_LINE = re.compile(r"(?<![ \t])[ \t]*date:?[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])[ \t]*\r?\n?", re.IGNORECASE)
+BLANK = re.compile(r"(?<![ \t\xa0])(?:[ \t\xa0]*\r?\n)+")
 CHUNK = 1 << 20
 
 
