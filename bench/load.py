@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import http.client
 import itertools
+import json
 import math
 import os
 import random
@@ -257,5 +258,9 @@ if __name__ == "__main__":
     parser.add_argument("--max-requests", type=int, default=MAX_REQUESTS)
     parser.add_argument("--timeout", type=float, default=TIMEOUT_S, help="per request, in seconds")
     parser.add_argument("--skip", action="append", default=[], choices=list(WEIGHTS), help="leave a kind of query out")
+    parser.add_argument("--out", type=Path, help="also write the figures here as JSON (bench/results/...)")
     args = parser.parse_args()
-    run(args.db, args.seconds, args.clients, args.max_requests, args.timeout, args.skip)
+    figures = run(args.db, args.seconds, args.clients, args.max_requests, args.timeout, args.skip)
+    if args.out:
+        args.out.write_text(json.dumps({"store": str(args.db), "measured": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                                        **figures}, indent=1) + "\n")
