@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 
 EVAL_HOME := $(OUT)/eval-home
 
-.PHONY: install demo test test-deps eval eval-full score bench lint clean
+.PHONY: install demo test test-deps eval eval-full score bench fuzz lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,13 @@ score:
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/big_input.py
+
+# make fuzz: every target of fuzz/targets.py under atheris for FUZZ_RUNS inputs (FUZZ_ARGS adds options of fuzz/run.py,
+# such as --jobs 2 or --targets clean,dates); figures in bench/results/fuzz.json, findings under out/fuzz/crashes/.
+FUZZ_RUNS ?= 100000
+FUZZ_ARGS ?=
+fuzz: install
+	$(BIN)/python fuzz/run.py --runs $(FUZZ_RUNS) $(FUZZ_ARGS)
 
 lint: install
 	$(BIN)/ruff check src tests bench
