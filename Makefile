@@ -81,6 +81,14 @@ score:
 		$(BIN)/python $(SHARED)/tools/score.py --gold $(SHARED)/gold/$$set.json \
 			--pred $(OUT)/eval/$$set-$(GAZETTEER).jsonl || exit 1; \
 	done
+	@echo "== dev by half (tune on one, check on the other)"
+	@$(BIN)/python tools/score_halves.py --gold $(SHARED)/gold/dev.json --pred $(OUT)/eval/dev-$(GAZETTEER).jsonl \
+		--scorer $(SHARED)/tools/score.py
+	@echo "== dev ledger (ingested into a fresh store, exported, scored)"
+	@rm -f $(OUT)/eval/dev-$(GAZETTEER).db $(OUT)/eval/dev-$(GAZETTEER).db-wal $(OUT)/eval/dev-$(GAZETTEER).db-shm
+	@$(BIN)/sitrep ingest $(SHARED)/corpus/dev --gazetteer $(GAZETTEER) --db $(OUT)/eval/dev-$(GAZETTEER).db --quiet >/dev/null
+	@$(BIN)/sitrep export --db $(OUT)/eval/dev-$(GAZETTEER).db --format jsonl -o $(OUT)/eval/dev-ledger-$(GAZETTEER).jsonl 2>/dev/null
+	@$(BIN)/python $(SHARED)/tools/score_ledger.py --gold $(SHARED)/gold/dev.json --ledger $(OUT)/eval/dev-ledger-$(GAZETTEER).jsonl
 
 # make bench: throughput, memory, scale and load (bench/run.py), then big and odd inputs (bench/big_input.py);
 # figures in bench/results/.
@@ -96,7 +104,7 @@ fuzz: install
 	$(BIN)/python fuzz/run.py --runs $(FUZZ_RUNS) $(FUZZ_ARGS)
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 clean:
 	rm -rf $(OUT) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from sitrep import pipeline, readers  # noqa: E402
 from sitrep.export import admin1_names  # noqa: E402
 from sitrep.ingest import ingest  # noqa: E402
-from sitrep.options import Options  # noqa: E402
+from sitrep.options import DEFAULT_MODEL, Options  # noqa: E402
 from sitrep.places.build import install_full  # noqa: E402
-from sitrep.places.gazetteer import open_gazetteer, tier_path  # noqa: E402
+from sitrep.places.gazetteer import tier_path  # noqa: E402
+from sitrep.places.tiers import open_gazetteer  # noqa: E402
 from sitrep.store import Store  # noqa: E402
-from sitrep.syntax import DEFAULT_MODEL  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 import load  # noqa: E402
@@ -87,7 +87,7 @@ def _settlements() -> dict[str, list[str]]:
 PROBE = """
 import json, sys, time
 from pathlib import Path
-from sitrep.places import find_places
+from sitrep.places.stage import find_places
 from sitrep.places.gazetteer import Gazetteer, tier_path
 
 def rss():

@@ -12,8 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.events.lexicon import EVENT_TYPES  # noqa: E402
+from sitrep import ledger  # noqa: E402
 from sitrep.store import Store  # noqa: E402
+from sitrep.vocab import types  # noqa: E402
 
 PLACES = [("Pokrovsk", 708546, "UA-14", 48.28198, 37.18207), ("Kupiansk", 704422, "UA-63", 49.71055, 37.61517),
           ("Sudzha", 486816, "RU-KRS", 51.19055, 35.27082), ("Vovchansk", 688105, "UA-63", 50.29078, 36.94108),
@@ -33,7 +34,7 @@ def build(path: Path, events: int, seed: int = 7) -> None:
         day0 = dt.date(2023, 1, 1)
         batch_e, batch_c = [], []
         for i in range(1, events + 1):
-            kind = rng.choice(EVENT_TYPES)
+            kind = rng.choice(types())
             name, gid, admin1, lat, lon = rng.choice(PLACES)
             lat, lon = lat + rng.uniform(-0.3, 0.3), lon + rng.uniform(-0.3, 0.3)
             day = (day0 + dt.timedelta(days=rng.randrange(1095))).isoformat()
@@ -55,4 +56,4 @@ def build(path: Path, events: int, seed: int = 7) -> None:
         db.execute("INSERT INTO signatures (document_id, signature) VALUES (1, x'00')")
         db.execute("COMMIT")
         db.execute("ANALYZE")
-        store.update_ledger()  # the per-place counts
+        ledger.catch_up(store)  # the per-place counts

@@ -23,7 +23,7 @@ from sitrep.clean import clean as clean_stage
 from sitrep.document import Document
 from sitrep.errors import InputError
 from sitrep.meta import dates
-from sitrep.options import Options
+from sitrep.options import DEFAULT_MODEL, Options
 from sitrep.readers import reader_for
 from sitrep.readers import text as text_module
 from sitrep.readers.base import Source
@@ -31,7 +31,6 @@ from sitrep.readers.html import html_document
 from sitrep.readers.jsonl import JsonlReader
 from sitrep.readers.sniff import binary_kind, decode, encoding_of
 from sitrep.readers.text import TextReader
-from sitrep.syntax import DEFAULT_MODEL
 
 ROOT = Path(__file__).resolve().parent.parent
 # The gazetteer the test suite builds and keeps (tests/conftest.py), so a fuzz run never builds its own; read

@@ -192,8 +192,8 @@ def test_collection_finds_the_patterns_of_known_modules(collected: Collected):
     assert {f"sitrep.timex.PATTERNS[{i}][1]" for i in range(len(timex.PATTERNS))} <= names
     assert {f"sitrep.quantities.MEASURES[{i}][2]" for i in range(len(quantities.MEASURES))} <= names
     assert any(n.startswith("sitrep.clean.rules.vocabulary()[") for n in names)  # data/chrome.tsv
-    assert any(n.startswith("sitrep.events.lexicon.events()[") for n in names)  # data/events.tsv
-    assert any(n.startswith("sitrep.claims.registry()[") for n in names)  # data/claimants.tsv
+    assert any(n.startswith("sitrep.events.lexicon.triggers()[") for n in names)  # data/events.tsv
+    assert any(n.startswith("sitrep.claimants.table()[") for n in names)  # data/claimants.tsv
     assert any(n.startswith("sitrep.quantities:") for n in names)  # literals inside functions
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from sitrep import syntax
+from sitrep.options import DEFAULT_MODEL
 
 
 def agent_phrases(sentence: str, trigger: str) -> list[str]:
@@ -37,5 +38,5 @@ def test_only_sentences_with_event_words_are_parsed():
     from sitrep.segment import sentences
 
     text = "The weather was mild. Russian troops captured the village. Talks resumed on Monday."
-    parsed = _parse_candidates(text, sentences(text), syntax.DEFAULT_MODEL)
+    parsed = _parse_candidates(text, sentences(text), DEFAULT_MODEL)
     assert list(parsed) == [1]

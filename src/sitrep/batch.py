@@ -1,11 +1,13 @@
 """`sitrep batch`: the same analysis as `sitrep analyze`, spread over a Dask cluster, written as Parquet.
 
 The driver only cuts the input into tasks: for JSON Lines, byte ranges that end at line breaks (so it never
-holds the articles), for Parquet, its files. Each task reads its part, runs the pipeline with the run's
-`Options`, and writes four Parquet files of its own (documents, places, events, quantities) under OUTPUT:
-no data passes back through the driver. Workers are processes that keep their spaCy model and gazetteer
-between tasks, so each loads them once. Documents get the ids `sitrep analyze` gives them (a record's `id`,
-else the file's name and the line or row number), so the results are the same.
+holds the articles), for Parquet, its files. Each task reads its part through the readers `sitrep analyze` uses
+(`readers.jsonl.read_range`, `readers.parquet.read_stream`), runs `pipeline.analyze` with the run's `Options`,
+and writes four Parquet files of its own (documents, places, events, quantities) under OUTPUT: no data passes
+back through the driver, only counts and the messages for the inputs that failed and the documents' warnings,
+which are those `sitrep analyze` prints for the same input. Workers are processes that keep their spaCy model
+and gazetteer between tasks, so each loads them once. Documents get the ids `sitrep analyze` gives them (a
+record's `id`, else the file's name and the line or row number), so the results are the same.
 
 Without `--scheduler`, a `LocalCluster` of `--workers` processes runs the tasks; with it, any Dask cluster
 (dask-kubernetes, dask-jobqueue, Coiled ...) whose workers have sitrep installed.
@@ -16,29 +18,34 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import pairwise
+from pathlib import PurePosixPath
 from typing import Any
 
 import fsspec
 
 from sitrep import pipeline
-from sitrep.document import Document
+from sitrep.document import Document, document_row
 from sitrep.errors import InputError
 from sitrep.options import Options
-from sitrep.readers.jsonl import JsonlReader
-from sitrep.store import document_row
+from sitrep.readers import jsonl, parquet
 
 TABLES = ("documents", "places", "events", "quantities")
 TASKS_PER_WORKER = 16
 """Tasks small enough that the workers finish together: the last task decides when a batch ends."""
+CHUNK = 1 << 20
+"""Bytes the driver reads at once when it counts lines."""
+Report = Callable[[str, str], None]
+"""What receives each message: (message, kind), kind "error" for an input that failed or "warning"."""
 
 
 @dataclass(frozen=True)
 class Task:
     """One part of the input: a byte range of a JSON Lines file (whose first line has number `first_line`), or
-    a Parquet file (whose first row has number `first_line`)."""
+    a Parquet file. `name` is what messages call the file: the input as given, or for a file in a folder given,
+    the folder as given and the file's path in it (as `sitrep analyze` names them)."""
 
     index: int
     url: str
@@ -46,25 +53,27 @@ class Task:
     start: int
     end: int
     first_line: int
+    name: str = ""
 
 
 def plan(url: str, partitions: int) -> list[Task]:
-    """Cut the input into about `partitions` tasks without reading it into memory."""
+    """Cut the input into about `partitions` tasks without reading it into memory. A JSON Lines input whose
+    first bytes show a binary format is an InputError, as for `sitrep analyze`."""
     fs, path = fsspec.core.url_to_fs(url)
     if path.endswith(".parquet") or fs.isdir(path):
-        import pyarrow.parquet as pq
-
-        files = sorted(fs.glob(posixpath.join(path, "**/*.parquet"))) if fs.isdir(path) else [path]
-        tasks, row = [], 1
-        for i, name in enumerate(files):
-            with fs.open(name, "rb") as fh:
-                rows = pq.ParquetFile(fh).metadata.num_rows
-            tasks.append(Task(i, fs.unstrip_protocol(name), "parquet", 0, rows, row))
-            row += rows
-        return tasks
+        if not fs.isdir(path):
+            return [Task(0, fs.unstrip_protocol(path), "parquet", 0, 0, 1, url)]
+        files = sorted(fs.glob(posixpath.join(path, "**/*.parquet")))
+        if not files:
+            raise InputError(url, "holds no .parquet files", "give a JSON Lines file, or a Parquet file or folder")
+        return [Task(i, fs.unstrip_protocol(name), "parquet", 0, 0, 1,
+                     posixpath.join(url.rstrip("/"), posixpath.relpath(name, path))) for i, name in enumerate(files)]
     size = fs.size(path)
     cuts = [0]
     with fs.open(path, "rb") as fh:
+        refused = jsonl.refuse(url, fh.read(8192))
+        if refused:
+            raise refused
         for k in range(1, max(1, partitions)):
             fh.seek(max(cuts[-1], size * k // partitions))
             fh.readline()  # to the next line break
@@ -73,49 +82,42 @@ def plan(url: str, partitions: int) -> list[Task]:
         cuts.append(size)
         tasks, line = [], 1
         for i, (start, end) in enumerate(pairwise(cuts)):
-            tasks.append(Task(i, fs.unstrip_protocol(path), "jsonl", start, end, line))
+            tasks.append(Task(i, fs.unstrip_protocol(path), "jsonl", start, end, line, url))
             fh.seek(start)
-            line += fh.read(end - start).count(b"\n")
+            for at in range(start, end, CHUNK):  # line numbers: count the line breaks, a chunk at a time
+                line += fh.read(min(CHUNK, end - at)).count(b"\n")
     return tasks
 
 
-def _records(task: Task) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """(line or row number, record, error) for each line or row of a task."""
-    if task.kind == "parquet":
-        import pyarrow.parquet as pq
-
-        with fsspec.open(task.url, "rb") as fh:
-            for n, record in enumerate(pq.read_table(fh).to_pylist(), task.first_line):
-                yield n, record, None
-        return
+def read(task: Task) -> Iterator[Document | InputError]:
+    """The documents of a task's part of the input, and an InputError for each line or row that is not one, as
+    the reader of `sitrep analyze` gives them."""
+    name = task.name or task.url
     with fsspec.open(task.url, "rb") as fh:
-        fh.seek(task.start)
-        data = fh.read(task.end - task.start)
-    for n, line in enumerate(data.split(b"\n"), task.first_line):
-        if line.strip():
-            try:
-                yield n, json.loads(line.decode("utf-8")), None
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                yield n, None, f"line is not valid JSON ({exc})"
+        if task.kind == "parquet":
+            yield from parquet.read_stream(fh, name)
+        else:
+            yield from jsonl.read_range(fh, task.start, task.end, task.first_line, name, PurePosixPath(name).stem)
 
 
-def run_task(task: Task, options: Options, output: str) -> dict[str, int]:
-    """Analyse one task's articles and write its four Parquet files; returns counts."""
-    stem = posixpath.splitext(posixpath.basename(task.url.rstrip("/")))[0]
+def run_task(task: Task, options: Options, output: str) -> dict[str, Any]:
+    """Analyse one task's articles and write its four Parquet files; returns counts (`read`: the lines or rows
+    read) and `messages`, (message, kind) in input order."""
     docs: list[Document] = []
-    failed = 0
-    for n, record, error in _records(task):
-        where = f"{task.url}:{n}"
-        try:
-            if error:
-                raise InputError(where, error)
-            docs.append(pipeline.analyze(JsonlReader.record(record, f"{stem}-{n}", where), options))
-        except InputError:
-            failed += 1
+    messages: list[tuple[str, str]] = []
+    read_count = 0
+    for item in pipeline.analyze_all(read(task), options):
+        read_count += 1
+        if isinstance(item, InputError):
+            messages.append((item.message, "error"))
+        else:
+            docs.append(item)
+            messages.extend((warning, "warning") for warning in item.warnings)
     rows = tables(docs)
     for name in TABLES:
         write(rows[name], posixpath.join(output, name, f"part-{task.index:05d}.parquet"))
-    return {"documents": len(docs), "failed": failed, "events": len(rows["events"])}
+    return {"documents": len(docs), "failed": read_count - len(docs), "events": len(rows["events"]), "read": read_count,
+            "messages": messages}
 
 
 def tables(docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
@@ -198,7 +200,7 @@ def warm(client: Any, options: Options) -> None:
 
 def _load(options: Options) -> None:
     from sitrep import syntax
-    from sitrep.places import gazetteer_for
+    from sitrep.places.tiers import gazetteer_for
 
     gazetteer_for(options.gazetteer)
     if options.parser:
@@ -206,43 +208,56 @@ def _load(options: Options) -> None:
 
 
 def run(url: str, output: str, options: Options, partitions: int | None = None, scheduler: str | None = None,
-        workers: int = 2) -> dict[str, int]:
-    """Run the analysis of everything at `url` on a Dask cluster and write Parquet under `output`."""
+        workers: int = 2, report: Report | None = None) -> dict[str, int]:
+    """Run the analysis of everything at `url` on a Dask cluster and write Parquet under `output`; `report`
+    receives each failure's message and each document's warnings, in input order."""
     from dask.distributed import Client
 
     cluster = None if scheduler else local_cluster(workers)
     client = Client(scheduler or cluster)
     try:
         warm(client, options)
-        return run_on(client, url, output, options, partitions)
+        return run_on(client, url, output, options, partitions, report)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def run_on(client: Any, url: str, output: str, options: Options, partitions: int | None = None) -> dict[str, int]:
-    """Run the tasks on a connected Dask client; write `_batch.json` with the counts."""
+def run_on(client: Any, url: str, output: str, options: Options, partitions: int | None = None,
+           report: Report | None = None) -> dict[str, int]:
+    """Run the tasks on a connected Dask client; write `_batch.json` with the counts. Messages go to `report`
+    task by task in input order, each task's as soon as it and those before it are done."""
     tasks = plan(url, partitions or TASKS_PER_WORKER * len(client.scheduler_info()["workers"]))
     futures = client.map(run_task, tasks, options=options, output=output, pure=False)
     totals = {"tasks": len(tasks), "documents": 0, "failed": 0, "events": 0}
-    for counts in client.gather(futures):
-        for key, value in counts.items():
-            totals[key] += value
+    read_count = 0
+    for future in futures:
+        counts = future.result()
+        for message, kind in counts["messages"]:
+            if report:
+                report(message, kind)
+        for key in ("documents", "failed", "events"):
+            totals[key] += counts[key]
+        read_count += counts["read"]
+    if tasks and tasks[0].kind == "jsonl" and not read_count:
+        totals["failed"] += 1
+        if report:
+            report(jsonl.empty(url).message, "error")
     fs, path = fsspec.core.url_to_fs(output)
     with fs.open(posixpath.join(path, "_batch.json"), "w") as fh:
         json.dump({"input": url, "options": asdict(options), **totals}, fh)
     return totals
 
 
-def documents(output: str) -> Iterator[dict[str, Any]]:
-    """The document rows a batch wrote, part by part, in input order (for `sitrep ingest --from-parquet`)."""
-    import pyarrow.parquet as pq
-
+def documents(output: str) -> Iterator[Document | InputError]:
+    """The analysed documents a batch wrote under `output`, part by part, in input order, through the Parquet
+    reader (for `sitrep ingest --from-parquet`); an InputError for a row that is not one. Raises InputError when
+    `output` holds no documents."""
     fs, path = fsspec.core.url_to_fs(output)
     parts = sorted(fs.glob(posixpath.join(path, "documents", "part-*.parquet")))
     if not parts:
         raise InputError(output, "holds no documents/part-*.parquet", "give the OUTPUT folder of a `sitrep batch` run")
     for part in parts:
         with fs.open(part, "rb") as fh:
-            yield from pq.read_table(fh).to_pylist()
+            yield from parquet.read_stream(fh, posixpath.join(output.rstrip("/"), posixpath.relpath(part, path)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -95,3 +96,18 @@ def content_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     words = re.findall(r"\w+", folded)
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:32]
+
+
+DOCUMENT_COLUMNS = ("key", "doc_id", "title", "published", "outlet", "url", "language", "word_count", "text", "raw",
+                    "offsets", "removed", "provenance", "analysis", "source")
+"""A document as one flat row (JSON columns as JSON text): the store's documents table and the Parquet that
+`sitrep batch` writes hold these columns."""
+
+
+def document_row(doc: Document, source: str) -> dict[str, Any]:
+    """A document as a row of the documents table."""
+    return {"key": doc.key, "doc_id": doc.doc_id, "title": doc.title, "published": doc.published,
+            "outlet": doc.outlet, "url": doc.url, "language": doc.language, "word_count": doc.word_count,
+            "text": doc.text, "raw": doc.raw, "offsets": json.dumps(doc.offsets.as_list()),
+            "removed": json.dumps([r.__dict__ for r in doc.removed]), "provenance": json.dumps(doc.provenance),
+            "analysis": json.dumps(doc.record(), ensure_ascii=False), "source": source}

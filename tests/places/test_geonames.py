@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import StoreError
-from sitrep.places import find_places
 from sitrep.places.gazetteer import Gazetteer, resolve_choice, tier_path
 from sitrep.places.geonames import fetch, read_dump
+from sitrep.places.stage import find_places
 from tests.conftest import SHARED, needs_shared
 
 # Rows in the 19-column format of a GeoNames dump, for places written for this test (Russian admin1 41 is

@@ -4,7 +4,8 @@ from typing import Any
 
 import pytest
 
-from sitrep.places import find_places, gazetteer_for
+from sitrep.places.stage import find_places
+from sitrep.places.tiers import gazetteer_for
 
 
 @pytest.fixture(scope="module")

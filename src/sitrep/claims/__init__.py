@@ -1,24 +1,21 @@
 """Who asserts what a sentence reports, and how sure: attribution from reporting structures ("according to
 X", "X said that", "..., the ministry said", "reportedly", "if confirmed"), with claimants normalized
-through a registry of bodies and people and their side (data/claimants.tsv)."""
+through the table of bodies and people and their side (sitrep.claimants)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from sitrep import syntax
+from sitrep.claimants import Claimant, is_registered, normalize
 
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
        r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
        r"alleged|alleges|accused|accuses|echoed|warned|revealed|estimated|estimates|assessed|assesses|argued|"
        r"believes|believed|denied|denies|rejected|dismissed|blamed|blames|posting|posted|published|shows|showed)")
 NAME_RUN = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|al)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|'s|’s)){0,8}"
-TIME_WORDS = re.compile(r"(?<!\s)\s+(?:(?:on|late|early|last|this|earlier|later)\s*)?(?:monday|tuesday|wednesday|thursday|"
-                        r"friday|saturday|sunday|today|yesterday|night|week|morning|evening)\b.*$", re.IGNORECASE)
 ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|(?<!\s)\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
 SUBJECT_SAYS = re.compile(
     rf"(?:^|[,;:“\"]\s*+|\b(?:and|but|while|as|after|when)\s++)(?P<who>(?:the\s++|a\s++)?[\w'’.\-() ]{{2,90}}?)\s++"
@@ -32,9 +29,6 @@ WITH_SOMEONE = re.compile(r"\bwith (?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*
 PARTICIPLE = re.compile(r"^(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?!is\b|was\b|has\b|have\b|had\b|are\b|were\b)"
                         r"[\w'’.-]+){0,4})\s+(?:is|was|has|have|had|are|were)\s+[^,]{0,120},\s*(?:claiming|saying|"
                         r"announcing|reporting|insisting)\b")
-ADVERBS = re.compile(r"(?<!\s)\s+(?:reportedly|also|later|earlier|then|further|repeatedly|again|previously|once)$", re.IGNORECASE)
-NOT_SOURCES = re.compile(r"^(?:the )?(?:formula|plan|schedule|agreement|terms|data|figures|estimates|it|this|that|"
-                         r"as|further|geolocat\w*|some|many|several)\b", re.IGNORECASE)
 REPORTED = re.compile(r"\b(?:reportedly|according to (?:media )?reports|reports say|reports said|was reported|"
                       r"were reported|is reported|are reported|it is reported|reports suggest|(?:the|a) reported "
                       r"(?:seizure|capture|fall|loss|advance|strike|attack|killing|deaths?|breakthrough)s?)\b",
@@ -55,31 +49,6 @@ PASSIVE_END = re.compile(r"\b(?:have|has|had|were|was|are|is|been|be|being)$", r
 PRONOUN = re.compile(r"^(?:he|she|it|they|the ministry|the statement|the report|the governor|the spokesman|"
                      r"the spokeswoman|the official|the agency|the minister|the mayor|the source|"
                      r"its statement|the administration)$", re.IGNORECASE)
-SIDE_WORDS = (("RU", re.compile(r"\b(?:russian|russia['’]s|russia|moscow|kremlin|donetsk people|luhansk people|"
-                                r"pro-russian|pro-kremlin)\b", re.IGNORECASE)),
-              ("UA", re.compile(r"\b(?:ukrainian|ukraine['’]s|ukraine|kyiv|kiev|pro-ukrainian)\b", re.IGNORECASE)),
-              ("western", re.compile(r"\b(?:u\.s\.|us|american|british|uk|french|german|nato|eu|european|western|"
-                                     r"polish|white house|pentagon|washington)\b", re.IGNORECASE)),
-              ("independent", re.compile(r"\b(?:analysts?|experts?|observers?|think[- ]tank|monitors?|researchers?|"
-                                         r"journalists?|newspaper|news agency|blog|osint)\b", re.IGNORECASE)))
-DATELINE_HEAD = re.compile(r"^(?:[^()]{0,60}\([^()]{1,60}\)|[A-Z][^-–—]{0,50}\d)\s*[-–—]+\s*")
-NOT_CLAIMANTS = {"it", "this", "that", "which", "who", "there", "what", "one", "some", "many", "others", "both",
-                 "they", "he", "she", "we", "i", "you", "the", "a", "an", "its", "their", "his", "her", "on", "in",
-                 "at", "by", "for", "with", "from", "after", "before", "during", "as", "but", "and", "or", "so", "then",
-                 "now", "also", "however", "meanwhile", "earlier", "later"}
-
-
-HEAD_ENDS = re.compile(r"(?<!\s)\s*(?:$|[(),;:“”\"]|(?:of|in|on|and|for|at|from|to|with|['’]s|who|which|that|has|have|had|"
-                       r"is|was|said|says|also|officials?|spokes\w*|press|chief|head|minister|statement|bulletin|report|briefing|"
-                       r"update|channel|account|website)\b)", re.IGNORECASE)
-"""What may follow a registered name for it to be the phrase's head: its spokesman speaks for it; a
-"Russian military blogger" is no Russian military."""
-
-
-@dataclass(frozen=True)
-class Claimant:
-    name: str
-    side: str | None
 
 
 @dataclass(frozen=True)
@@ -90,41 +59,6 @@ class Attribution:
     certainty: str
     backwards: bool = False
     """"X announced this", "This was reported by X": the attribution belongs to the sentence before."""
-
-
-@cache
-def registry() -> tuple[tuple[re.Pattern[str], Claimant], ...]:
-    """Patterns of data/claimants.tsv, longest name first so "Russia's army" wins over "Russia"."""
-    text = resources.files("sitrep").joinpath("data/claimants.tsv").read_text(encoding="utf-8")
-    entries = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, side, aliases = ([*line.split("\t"), "", ""])[:3]
-        for alias in {name, *aliases.split("|")} - {""}:
-            pattern = re.compile(r"(?<![\w])" + re.escape(alias).replace(r"\'", "['’]") + r"(?![\w])", re.IGNORECASE)
-            entries.append((len(alias), pattern, Claimant(name, side)))
-    return tuple((p, c) for _, p, c in sorted(entries, key=lambda e: -e[0]))
-
-
-def normalize(phrase: str) -> Claimant | None:
-    """The registry's claimant named in `phrase`, else the phrase itself with a side from its wording."""
-    phrase = DATELINE_HEAD.sub("", phrase)  # "RIGA, March 12 (Baltic Observer) - Ukraine" is Ukraine
-    phrase = ADVERBS.sub("", TIME_WORDS.sub("", phrase.strip(" ,.;:“”\"'")).strip())
-    phrase = re.sub(r"^(?:but|and|while|as|so|yet|also)\s+", "", phrase, flags=re.IGNORECASE)
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-    if not phrase or phrase.lower() in NOT_CLAIMANTS or NOT_SOURCES.match(phrase):
-        return None
-    for pattern, claimant in registry():
-        m = pattern.search(phrase)
-        if m and (m.group(0).split()[-1][:1].isupper() or HEAD_ENDS.match(phrase, m.end())):
-            return claimant  # "DeepState monitoring project" is DeepState; a "Russian military blogger" no army
-    if len(phrase) > 90:
-        return None
-    if not re.search(r"[A-Z]", phrase) or len(phrase.split()) > 7:
-        return None  # a lower-case clause is not somebody's name
-    side = next((s for s, pattern in SIDE_WORDS if pattern.search(phrase)), None)
-    return Claimant(phrase, side)
 
 
 def attribute(sentence: str, previous: Claimant | None = None, parsed: Any = None) -> Attribution:
@@ -218,17 +152,6 @@ RETOLD = re.compile(r"\b(?:with reference to|citing|referring to|retold from|bas
                     r"(?:the )?(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})")
 DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*+\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
                        r"\s+(?:show|shows|showing|suggest|suggests|indicate|indicates)\b")
-
-
-def side_of(name: str) -> str | None:
-    """The side of a claimant named as in an extraction record."""
-    found = normalize(name)
-    return found.side if found else None
-
-
-def is_registered(claimant: Claimant) -> bool:
-    """Whether the claimant is one of the registry's, not a name taken from the text."""
-    return any(c == claimant for _, c in registry())
 
 
 def retold_source(text: str) -> Claimant | None:

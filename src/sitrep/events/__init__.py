@@ -12,17 +12,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep import claims, quantities, registry, syntax, timex
+from sitrep import claims, quantities, registry, syntax, timex, vocab
 from sitrep.document import Document
-from sitrep.events.lexicon import EVENT_TYPES, events, slant
+from sitrep.events.lexicon import slant, triggers
 from sitrep.options import Options
 from sitrep.places.resolve import THEATER as THEATER_COUNTRIES
 from sitrep.segment import sentences
+from sitrep.vocab import OPPOSITE
 
 QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^“”]{3,}”")
-OPPOSITE = {"RU": "UA", "UA": "RU"}
-"""The other side of the war, for the sides that fight it."""
-NEEDS_PLACE = {"control_claim", "advance", "ground_fighting", "buildup", "sabotage", "strike"}
 REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought off|beat off|withdr[ea]w|pulled out)\b",
                    re.IGNORECASE)
 PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repelled|repulsed|thwarted|halted|stopped|"
@@ -44,7 +42,7 @@ ANAPHOR = re.compile(r"\b(?:the|this|that) (?:village|town|city|settlement|regio
 def _side_at(text: str, start: int, end: int, before: bool) -> str | None:
     """The side named nearest before (or after) a position in a stretch of text; a country named as a place
     ("in Russia's Belgorod region", "across Ukraine") is no side that acts."""
-    pats = events()
+    pats = triggers()
     hits = []
     for side in ("RU", "UA"):
         for m in pats[f"side_{side}"].finditer(text, start, end):
@@ -62,7 +60,7 @@ def _side_at(text: str, start: int, end: int, before: bool) -> str | None:
 def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dict[str, Any]]) -> str | None:
     """The side that acts: from the clause's roles where the sentence was parsed, else from the side words
     nearest the trigger; for an advance or capture with no side named, the claimant's own side."""
-    if kind in ("negotiation", "prisoner_exchange"):
+    if not vocab.has_actor(kind):
         return None
     sentence = reading.sentence
     claimant_side = reading.claimant.side if reading.claimant else None
@@ -82,15 +80,15 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
                 or _side_at(sentence, trigger.end(), len(sentence), before=False))
     if side is None and kind == "ground_fighting":  # "losses for the Ukrainian military": the other side attacked
         losers = {s for m in LOSSES_OF.finditer(sentence) if (s := _side_at(sentence, m.end(), m.end() + 40, False))}
-        losers |= {s for side_ in ("RU", "UA") for m in events()[f"side_{side_}"].finditer(sentence)
+        losers |= {s for side_ in ("RU", "UA") for m in triggers()[f"side_{side_}"].finditer(sentence)
                    if LOSES.match(sentence, m.end()) and (s := side_)}
         side = OPPOSITE.get(next(iter(losers))) if len(losers) == 1 else None
     if side:
         return OPPOSITE.get(side) if INTERCEPT.fullmatch(trigger.group(0)) else side
-    if kind in ("control_claim", "advance", "buildup") and claimant_side in ("RU", "UA"):
+    if vocab.unnamed_actor(kind) == "claimant" and claimant_side in ("RU", "UA"):
         return claimant_side
     country = next((p["country"] for p in places if p.get("country")), None)
-    if kind in ("strike", "sabotage") and country in OPPOSITE:
+    if vocab.unnamed_actor(kind) == "place" and country in OPPOSITE:
         return OPPOSITE[country]
     return None
 
@@ -151,28 +149,28 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
     sentence, offset, times, last_times = reading.sentence, reading.offset, reading.times, reading.last_times
     claimant, certainty = reading.claimant, reading.certainty
     out = []
-    attempt = events()["attempt"].search(sentence, lo, hi)
+    attempt = triggers()["attempt"].search(sentence, lo, hi)
     first_place = min((s for p in here for s, _e in p["mentions"] if offset + lo <= s < offset + hi),
                       default=offset + lo) - offset
-    airborne = any(events()[k].search(sentence, lo, hi) for k in ("strike", "sabotage"))
-    for kind in EVENT_TYPES:
-        triggers = list(events()[kind].finditer(sentence, lo, hi))
+    airborne = any(triggers()[k].search(sentence, lo, hi) for k in ("strike", "sabotage"))
+    for kind in vocab.types():
+        found = list(triggers()[kind].finditer(sentence, lo, hi))
         if kind == "ground_fighting" and airborne:  # "attacks on railways", "attacks ... with strikes": not ground
-            triggers = [t for t in triggers if not GENERIC_ATTACK.fullmatch(t.group(0))]
-        if not triggers:
+            found = [t for t in found if not GENERIC_ATTACK.fullmatch(t.group(0))]
+        if not found:
             continue
-        trigger = min(triggers, key=lambda t: abs(t.start() - first_place))  # the one about the place
+        trigger = min(found, key=lambda t: abs(t.start() - first_place))  # the one about the place
         if kind in ("control_claim", "advance") and attempt and attempt.start() < trigger.start():
             continue  # "facing difficulties trying to capture": fighting, reported as such
-        if kind == "control_claim" and events()["not_event"].search(sentence, lo, hi):
+        if kind == "control_claim" and triggers()["not_event"].search(sentence, lo, hi):
             continue
-        hedge = events()["hypothetical"].search(sentence, max(lo, trigger.start() - 120), trigger.start())
+        hedge = triggers()["hypothetical"].search(sentence, max(lo, trigger.start() - 120), trigger.start())
         if hedge and certainty != "denied":
             continue
-        if kind == "strike" and events()["background"].search(sentence):
+        if kind == "strike" and triggers()["background"].search(sentence):
             continue
         event_places = here or (reading.countries if kind == "strike" else [])
-        if kind in NEEDS_PLACE:  # battlefield events happen in the theater, not where talks were held
+        if vocab.needs_place(kind):  # battlefield events happen in the theater, not where talks were held
             event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES]
             if not event_places:
                 continue
@@ -421,7 +419,7 @@ def _parse_candidates(text: str, spans: tuple[Any, ...], parser: str | None) -> 
     """Parses of the sentences whose words may report an event, by sentence index, in one batch."""
     if parser is None:
         return {}
-    patterns = [events()[kind] for kind in EVENT_TYPES if kind not in ("negotiation", "prisoner_exchange")]
+    patterns = [triggers()[kind] for kind in vocab.types() if vocab.has_actor(kind)]
     wanted = [i for i, span in enumerate(spans) if any(p.search(text, span.start, span.end) for p in patterns)]
     docs = syntax.parse([text[spans[i].start:spans[i].end] for i in wanted], parser)
     return dict(zip(wanted, docs, strict=True))

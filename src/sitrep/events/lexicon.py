@@ -6,8 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-EVENT_TYPES = ("control_claim", "advance", "ground_fighting", "strike", "sabotage", "buildup", "negotiation",
-               "prisoner_exchange")
+from sitrep import vocab
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -16,12 +15,14 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @cache
-def events() -> dict[str, re.Pattern[str]]:
-    """Group name -> one pattern (the alternation of the group's lines)."""
+def triggers() -> dict[str, re.Pattern[str]]:
+    """Trigger group name (an event type, a side, or a word class such as "hypothetical") -> one pattern: the
+    alternation of the group's lines."""
     groups: dict[str, list[str]] = {}
     for group, pattern in _rows("events.tsv"):
         groups.setdefault(group, []).append(f"(?:{pattern})")
-    return {group: re.compile("|".join(parts), re.IGNORECASE) for group, parts in groups.items()}
+    found = {group: re.compile("|".join(parts), re.IGNORECASE) for group, parts in groups.items()}
+    return found | {f"side_{side}": pattern for side, pattern in vocab.side_words("actor")}
 
 
 @cache

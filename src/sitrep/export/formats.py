@@ -9,8 +9,8 @@ import json
 import re
 from typing import IO, Any
 
-from sitrep import registry
-from sitrep.events import OPPOSITE
+from sitrep import registry, vocab
+from sitrep.vocab import OPPOSITE
 
 FLAT = ("id", "type", "actor", "date_start", "date_end", "place", "admin1", "admin1_name", "country",
         "country_name", "lat", "lon", "precision", "status", "claims", "sources", "outlets", "claimants", "sides",
@@ -73,23 +73,23 @@ STRIKE_FROM_GROUND = re.compile(r"\b(?:shell\w*|artillery|mortar|rocket|mlrs|gra
                                 r"multiple launch)\b", re.IGNORECASE)
 
 
+DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+            "Strategic developments": "Strategic developments"}
+"""ACLED's disorder type of each of its event types."""
+
+
 def acled_type(row: dict[str, Any]) -> tuple[str, str, str]:
-    """(disorder_type, event_type, sub_event_type) of an event, per docs/EXPORTS.md."""
-    kind = row["type"]
-    if kind == "control_claim":
-        owner = {"UA": "UA", "RU": "RU"}.get(row.get("country") or "")
-        sub = "Government regains territory" if owner and owner == row.get("actor") else "Non-state actor overtakes territory"
-        return "Political violence", "Battles", sub
-    if kind in ("advance", "ground_fighting"):
-        return "Political violence", "Battles", "Armed clash"
-    if kind == "strike":
-        sub = "Shelling/artillery/missile attack" if STRIKE_FROM_GROUND.search(row.get("summary") or "") else "Air/drone strike"
-        return "Political violence", "Explosions/Remote violence", sub
-    if kind == "sabotage":
-        return "Political violence", "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if kind in ("negotiation", "prisoner_exchange"):
-        return "Strategic developments", "Strategic developments", "Agreement"
-    return "Strategic developments", "Strategic developments", "Other"  # buildup
+    """(disorder_type, event_type, sub_event_type) of an event, per docs/EXPORTS.md: the type's ACLED types in
+    data/event_types.tsv, the sub-event refined by what the row says."""
+    if not vocab.is_type(row["type"]):  # a type this version does not know
+        return "Strategic developments", "Strategic developments", "Other"
+    event_type, sub = vocab.acled(row["type"])
+    if sub == "Non-state actor overtakes territory" and row.get("country") in OPPOSITE \
+            and row.get("country") == row.get("actor"):
+        sub = "Government regains territory"  # a side taking back ground in its own country
+    elif sub == "Air/drone strike" and STRIKE_FROM_GROUND.search(row.get("summary") or ""):
+        sub = "Shelling/artillery/missile attack"
+    return DISORDER[event_type], event_type, sub
 
 
 def _time_precision(row: dict[str, Any]) -> int:

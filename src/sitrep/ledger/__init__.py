@@ -1,11 +1,16 @@
 """The ledger across documents, kept in the store: each document's claims and figures, the copies among
 documents, and the events that claims from many documents tell.
 
-`add(db, document_id)` runs when a new document is stored, in the same transaction: it records the document's
+`add(db, document_id)` runs when a new document is stored, in the same transaction (ingest hands it to
+`Store.add` as `on_new`): it records the document's
 claims and quantities, links it to the document it copies (sitrep.ledger.copies), and links its claims to
 events (sitrep.ledger.link). Nothing else is recomputed, so ingesting more documents costs in proportion to
 them, and a document already stored is never added twice. The views over the ledger (control, series, talks,
-sources, contradictions) are queries: sitrep.ledger.views.
+sources, contradictions) are queries: sitrep.ledger.views; sitrep.ledger.check tells whether the ledger agrees
+with the documents and rebuilds it where not.
+
+The ledger reads the store, the vocabulary and the gazetteer, never the language stack: what it needs from a
+text was extracted when the document was analysed.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ import json
 import sqlite3
 from typing import Any
 
-from sitrep.claims import side_of
-from sitrep.ledger import copies, link
+from sitrep.claimants import side_of
+from sitrep.ledger import copies, link, talks
+from sitrep.store import Store
 
 QUANTITY_COLUMNS = ("document_id", "ordinal", "measure", "value", "value_max", "unit", "period_start", "period_end",
                     "actor", "place", "admin1", "claimant", "claimant_side", "evidence")
@@ -25,7 +31,7 @@ def add(db: sqlite3.Connection, document_id: int) -> list[int]:
     """Add one stored document to the ledger; returns the events its claims joined or created."""
     row = db.execute("SELECT text, analysis FROM documents WHERE id = ?", (document_id,)).fetchone()
     record = json.loads(row["analysis"])
-    copies.record(db, document_id, row["text"])
+    copies.add(db, document_id, row["text"])
     claims = link.claim_rows(document_id, record)
     if claims:
         columns = list(claims[0])
@@ -53,3 +59,18 @@ def pending(db: sqlite3.Connection) -> list[int]:
     """Stored documents not yet in the ledger (a store made before the ledger existed), oldest first."""
     return [r[0] for r in db.execute(
         "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM signatures) ORDER BY id")]
+
+
+def catch_up(store: Store) -> int:
+    """Add the stored documents the ledger lacks (a store from before the ledger), one transaction each;
+    returns how many."""
+    todo = pending(store.db)
+    if store.db.execute("SELECT NOT EXISTS (SELECT 1 FROM place_stats) AND EXISTS (SELECT 1 FROM events)").fetchone()[0]:
+        with store.transaction():
+            link.rebuild_stats(store.db)
+    with store.transaction():
+        talks.fill(store.db)
+    for document_id in todo:
+        with store.transaction():
+            add(store.db, document_id)
+    return len(todo)

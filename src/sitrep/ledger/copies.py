@@ -63,7 +63,7 @@ def bands(sig: np.ndarray) -> list[tuple[int, int]]:
     return [(band, zlib.crc32(sig[band * ROWS:(band + 1) * ROWS].tobytes())) for band in range(BANDS)]
 
 
-def record(db: sqlite3.Connection, document_id: int, text: str) -> Copy | None:
+def add(db: sqlite3.Connection, document_id: int, text: str) -> Copy | None:
     """Store the document's signature and buckets and link it to the document it copies, if any.
 
     Runs inside the caller's transaction. The original is the earliest stored document of the group: a copy of

@@ -17,8 +17,9 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
-from sitrep.events import OPPOSITE
+from sitrep.ledger import talks
 from sitrep.places.names import fold
+from sitrep.vocab import OPPOSITE
 
 PLACE_KM = 15.0
 DATE_SLACK = dt.timedelta(days=1)
@@ -44,6 +45,7 @@ def claim_rows(document_id: int, record: dict[str, Any]) -> list[dict[str, Any]]
             "places": json.dumps(places, ensure_ascii=False), "claimant": event.get("claimant"),
             "claimant_side": event.get("claimant_side"), "certainty": event.get("certainty") or "asserted",
             "evidence": event.get("evidence") or "", "start": event.get("start"), "end": event.get("end"),
+            **talks.terms(event["type"], event.get("evidence") or ""),
         })
     return rows
 

@@ -14,14 +14,14 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from sitrep.errors import StoreError
-from sitrep.events import OPPOSITE
-from sitrep.places import gazetteer_for
+from sitrep.ledger import talks as talk_terms
 from sitrep.places.names import fold, loose_key
+from sitrep.places.tiers import gazetteer_for
 from sitrep.store import fts_query
+from sitrep.vocab import OPPOSITE
 
 REGION_WORDS = re.compile(r"\b(?:oblast|region|province|krai|oblast's)\b", re.IGNORECASE)
 
@@ -293,35 +293,24 @@ def series(db: sqlite3.Connection, measure: str = "area_gained", f: Filter = ALL
     return [{**r, "reports": len(r["reports"]), "outlets": ", ".join(sorted(r["outlets"]))} for r in grouped.values()]
 
 
-@cache
-def _talk_words() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    text = resources.files("sitrep").joinpath("data/talks.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple((kind, label, re.compile(pattern, re.IGNORECASE)) for kind, label, pattern in rows)
-
-
-TALK_TYPES = ("negotiation", "prisoner_exchange")
-
-
 def talks(db: sqlite3.Connection, f: Filter = ALL) -> list[dict[str, Any]]:
     """Negotiations and prisoner exchanges in date order: where, who took part, what was held, proposed,
     demanded, agreed or rejected, and by whose account (data/talks.tsv)."""
-    found_events = [e for kind in TALK_TYPES if f.type in (None, kind) for e in events(db, replace(f, type=kind))]
+    found_events = [e for kind in talk_terms.TALK_TYPES if f.type in (None, kind) for e in events(db, replace(f, type=kind))]
     found_events.sort(key=lambda e: (e["date_start"] or e["first_published"] or "",
                                      e["date_end"] or e["date_start"] or e["first_published"] or "", e["id"]))
-    said: dict[int, list[str]] = defaultdict(list)
+    stored: dict[int, list[sqlite3.Row]] = defaultdict(list)
     for start in range(0, len(found_events), 500):
         ids = [e["id"] for e in found_events[start:start + 500]]
-        for c in db.execute(f"SELECT event_id, evidence FROM claims WHERE event_id IN ({','.join('?' * len(ids))})", ids):
-            said[c["event_id"]].append(c["evidence"])
+        for c in db.execute(f"SELECT event_id, parties, outcomes FROM claims WHERE event_id IN ({','.join('?' * len(ids))})",
+                            ids):
+            stored[c["event_id"]].append(c)
     out = []
     for event in found_events:
-        text = "\n\n".join(said[event["id"]])  # one search per pattern and event
-        found = {kind: [label for k, label, pattern in _talk_words() if k == kind and pattern.search(text)]
-                 for kind in ("what", "party")}
+        found = {column: talk_terms.gather(column, [c[column] for c in stored[event["id"]]]) for column in ("parties", "outcomes")}
         out.append({"date": event["date_start"] or event["first_published"], "date_end": event["date_end"],
-                    "type": event["type"], "place": event["place"], "parties": ", ".join(found["party"]),
-                    "what": ", ".join(found["what"]), "claimants": event["claimants"], "sources": event["sources"],
+                    "type": event["type"], "place": event["place"], "parties": found["parties"],
+                    "what": found["outcomes"], "claimants": event["claimants"], "sources": event["sources"],
                     "event": event["id"], "summary": event["summary"]})
     return out
 

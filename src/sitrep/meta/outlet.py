@@ -9,8 +9,11 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from sitrep.clean.rules import ADAPTED_FOOTER, MONITORING_FOOTER
-
+# Footers that name who published a copy ("Adapted by X from Y", "X - Monitoring"); the cleaner drops them as chrome.
+ADAPTED_FOOTER = re.compile(r"\b(?:adapted|republished|reproduced|syndicated|reprinted) by (?P<outlet>.{2,60}?) "
+                            r"from (?P<origin>.{2,60}?)(?<!\s)(?:\s++(?P<date>\d{4}-\d\d-\d\d|[^\d]{0,12}\d.{0,25}))?\s*$",
+                            re.IGNORECASE)
+MONITORING_FOOTER = re.compile(r"^(?P<outlet>[A-Z][\w.&' -]{1,60}?)\s*[–—-]\s*(?i:monitoring|news desk|newsroom)\.?$")
 MONTH_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}"
 NAME = r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|the|and|de)\s+)*[A-Z][\w.&'’-]*){0,5}"
 # How articles name their own publisher, most telling first. Sources they retell ("writes The Guardian",

@@ -210,17 +210,3 @@ def needs_build(path: Path) -> bool:
         return gazetteer.meta.get("build_id") != build_id()
     finally:
         gazetteer.close()
-
-
-def open_gazetteer(choice: str | None = None) -> Gazetteer:
-    """Open the chosen gazetteer, building the default tier first where it is missing or out of date."""
-    path = resolve_choice(choice)
-    if path == tier_path("default") and needs_build(path):
-        from sitrep.places.build import build
-
-        build(path)
-    elif not path.exists():
-        if path == tier_path("full"):
-            raise StoreError(f"the full gazetteer is not installed ({path}); run `sitrep gazetteer install UA RU`")
-        raise StoreError(f"{path}: no gazetteer there; use default, full or the path of a gazetteer file")
-    return Gazetteer(path)

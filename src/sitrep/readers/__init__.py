@@ -10,7 +10,7 @@ from sitrep import registry
 from sitrep.document import Document
 from sitrep.errors import InputError
 from sitrep.options import Options
-from sitrep.readers import html, jsonl, text  # noqa: F401  (register the built-in readers)
+from sitrep.readers import html, jsonl, parquet, text  # noqa: F401  (register the built-in readers)
 from sitrep.readers.base import Reader, Source
 from sitrep.readers.sniff import SUPPORTED, binary_kind
 

@@ -11,13 +11,15 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel
 
+from sitrep import vocab
 from sitrep.errors import StoreError
 from sitrep.export import outlines
 from sitrep.ledger import views
 from sitrep.store import Store
 
-EventType = Literal["control_claim", "advance", "ground_fighting", "strike", "sabotage", "buildup", "negotiation",
-                    "prisoner_exchange"]
+EventType = Literal[vocab.types()]  # type: ignore[valid-type]  # the names of data/event_types.tsv
+Actor = Literal[vocab.FIGHTING]  # type: ignore[valid-type]
+Side = Literal[vocab.SIDES]  # type: ignore[valid-type]
 Measure = Literal["area_gained", "advance_distance", "advance_rate", "settlements_captured", "killed", "injured",
                   "troops", "prisoners", "duration"]
 MAX_PAGE = 1000
@@ -47,6 +49,14 @@ class DocumentText(BaseModel):
     text: str
 
 
+class TypeInfo(BaseModel):
+    """An event type as the dashboard shows it (data/event_types.tsv)."""
+
+    type: str
+    label: str
+    colour: str
+
+
 class Timeline(BaseModel):
     """Events per day and type (by the event's first date, or its first report's date)."""
 
@@ -68,8 +78,7 @@ def store(request: Request) -> Iterator[Store]:
 
 
 def filters(since: dt.date | None = None, until: dt.date | None = None, type: EventType | None = None,
-            actor: Literal["RU", "UA"] | None = None,
-            side: Literal["RU", "UA", "western", "independent"] | None = None,
+            actor: Actor | None = None, side: Side | None = None,
             outlet: Annotated[str | None, Query(max_length=200)] = None,
             place: Annotated[str | None, Query(max_length=200)] = None,
             text: Annotated[str | None, Query(max_length=500)] = None) -> views.Filter:
@@ -118,6 +127,11 @@ def get_document(document_id: RowId, db: Opened) -> DocumentText:
 @router.get("/timeline", response_model=Timeline, summary="Events per day and type")
 def timeline(db: Opened, f: Filters) -> Timeline:
     return Timeline(days=views.timeline(db.db, f))
+
+
+@router.get("/types", response_model=list[TypeInfo], summary="The event types in order, with label and colour")
+def event_types() -> list[TypeInfo]:
+    return [TypeInfo(type=t.name, label=t.label, colour=t.colour) for t in vocab.event_types()]
 
 
 @router.get("/places", response_model=Page, summary="Places with claims and their latest control claim")

@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sitrep import ledger
-from sitrep.document import Document
+from sitrep.document import DOCUMENT_COLUMNS, Document, document_row
 from sitrep.errors import StoreError
-from sitrep.store import check
 
+OnNew = Callable[[sqlite3.Connection, int], None]
+"""What runs on a newly stored document inside its transaction: (connection, the document's row id)."""
 MIGRATION = re.compile(r"^(\d{4})_[\w-]+\.sql$")
-
-
-DOCUMENT_COLUMNS = ("key", "doc_id", "title", "published", "outlet", "url", "language", "word_count", "text", "raw",
-                    "offsets", "removed", "provenance", "analysis", "source")
-"""The columns of a stored document that come from its analysis (JSON columns as JSON text)."""
-
-
-def document_row(doc: Document, source: str) -> dict[str, Any]:
-    """A document as a row of the documents table."""
-    return {"key": doc.key, "doc_id": doc.doc_id, "title": doc.title, "published": doc.published,
-            "outlet": doc.outlet, "url": doc.url, "language": doc.language, "word_count": doc.word_count,
-            "text": doc.text, "raw": doc.raw, "offsets": json.dumps(doc.offsets.as_list()),
-            "removed": json.dumps([r.__dict__ for r in doc.removed]), "provenance": json.dumps(doc.provenance),
-            "analysis": json.dumps(doc.record(), ensure_ascii=False), "source": source}
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -114,14 +99,15 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add(self, doc: Document, source: str) -> Stored:
+    def add(self, doc: Document, source: str, on_new: OnNew | None = None) -> Stored:
         """Store a document unless its text is already stored; record the source either way."""
-        return self.add_row(document_row(doc, source))
+        return self.add_row(document_row(doc, source), on_new)
 
-    def add_row(self, row: dict[str, Any]) -> Stored:
+    def add_row(self, row: dict[str, Any], on_new: OnNew | None = None) -> Stored:
         """Store a document given as a row of the documents table (`document_row`; also what `sitrep batch`
-        writes to Parquet) unless its text is already stored, and add it to the ledger; record its source either
-        way. One transaction: a failure leaves neither a half-written document nor a dangling source."""
+        writes to Parquet) unless its text is already stored, and record its source either way. `on_new` runs
+        for a new document inside the same transaction (the ledger adds it there), so a failure leaves neither a
+        half-written document, nor a document the ledger lacks, nor a dangling source."""
         with self.transaction():
             found = self.db.execute("SELECT id FROM documents WHERE key = ?", (row["key"],)).fetchone()
             if found is None:
@@ -130,25 +116,13 @@ class Store:
                     f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?)",
                     [*(row[c] for c in DOCUMENT_COLUMNS), dt.datetime.now(dt.UTC).isoformat(timespec="seconds")])
                 doc_row, status = cur.lastrowid, "new"
-                ledger.add(self.db, doc_row)
+                if on_new is not None:
+                    on_new(self.db, doc_row)
             else:
                 doc_row, status = found["id"], "duplicate"
             self.db.execute("INSERT OR IGNORE INTO document_sources (document_id, source, doc_id, url, outlet)"
                             " VALUES (?, ?, ?, ?, ?)", (doc_row, row["source"], row["doc_id"], row["url"], row["outlet"]))
         return Stored(status, int(doc_row), row["key"])
-
-    def update_ledger(self) -> int:
-        """Add the stored documents the ledger lacks (a store from before the ledger), one transaction each;
-        returns how many."""
-        todo = ledger.pending(self.db)
-        if self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM place_stats) AND EXISTS (SELECT 1 FROM events)"
-                           ).fetchone()[0]:
-            with self.transaction():
-                ledger.link.rebuild_stats(self.db)
-        for document_id in todo:
-            with self.transaction():
-                ledger.add(self.db, document_id)
-        return len(todo)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -166,15 +140,6 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:  # not a bug's error
                 raise StoreError(write_failed(self.path, exc)) from exc
             raise
-
-    def check(self) -> list[str]:
-        """What is wrong with the store (sitrep.store.check); empty when it is whole."""
-        return check.problems(self.db)
-
-    def repair(self) -> list[str]:
-        """Rebuild the full-text index and the ledger from the stored documents where they disagree."""
-        with self.transaction():
-            return check.repair(self.db)
 
     def has(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None

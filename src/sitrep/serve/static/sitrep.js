@@ -3,8 +3,8 @@
 "use strict";
 
 const FIELDS = ["since", "until", "type", "actor", "side", "outlet", "place", "text"];
-const COLORS = {control_claim: "#c0392b", advance: "#e67e22", ground_fighting: "#8e44ad", strike: "#2c3e50",
-                sabotage: "#7f8c8d", buildup: "#16a085", negotiation: "#2980b9", prisoner_exchange: "#27ae60"};
+let COLORS = {};  // event type -> colour, in the order of /api/types (data/event_types.tsv)
+let typesLoaded = null;
 const SIDE_COLORS = {RU: "#c0392b", UA: "#2471a3"};
 const SVG = "http://www.w3.org/2000/svg";
 let outlines = null;
@@ -54,6 +54,14 @@ function table(id, rows, columns, onClick) {
     if (onClick) tr.addEventListener("click", () => onClick(row));
     t.appendChild(tr);
   }
+}
+
+// The event types come from the server (the one list of them is the package's data/event_types.tsv): their
+// colours for the map, legend and timeline, and the options of the type filter, once per page.
+async function loadTypes(select) {
+  const types = await api("types");
+  COLORS = Object.fromEntries(types.map(t => [t.type, t.colour]));
+  select.append(...types.map(t => el("option", {}, t.type)));
 }
 
 // --- map -------------------------------------------------------------------------------------------------
@@ -277,9 +285,11 @@ async function render() {
   for (const a of document.querySelectorAll("#tabs a")) a.classList.toggle("active", a.dataset.view === view);
   for (const s of document.querySelectorAll(".view")) s.classList.toggle("active", s.id === `view-${view}`);
   const form = document.getElementById("filters");
-  for (const f of FIELDS) form.elements[f].value = params().get(f) || "";
   document.body.dataset.loading = "1";
   try {
+    typesLoaded = typesLoaded || loadTypes(form.elements.type).catch(err => { typesLoaded = null; throw err; });
+    await typesLoaded;
+    for (const f of FIELDS) form.elements[f].value = params().get(f) || "";
     outlines = outlines || await api("outlines");
     await VIEWS[view]();
   } finally {

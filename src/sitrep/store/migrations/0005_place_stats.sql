@@ -1,6 +1,6 @@
 -- Per place of events: how many events and claims, and the latest control claim; kept up to date as claims
 -- are linked (sitrep/ledger/link.py), so the dashboard's list of places costs the same in any store.
--- A store with events from before this table is filled by Store.update_ledger.
+-- A store with events from before this table is filled by sitrep.ledger.catch_up.
 CREATE TABLE place_stats (
     place TEXT NOT NULL,
     admin1 TEXT,

@@ -1,4 +1,4 @@
-"""The ledger's commands: `sitrep events`, `places`, `control PLACE`, `gains`, `talks`, `sources`,
+"""The ledger's views as commands: `sitrep events`, `places`, `control PLACE`, `gains`, `talks`, `sources`,
 `contradictions`. Each reads the store, takes the same filters, and prints a table, JSON or CSV."""
 
 from __future__ import annotations
@@ -8,13 +8,12 @@ from typing import Any
 
 import click
 
+from sitrep import ledger
+from sitrep.cli.terminal import db_option, emit, iso_date, table, table_row
 from sitrep.errors import StoreError
-from sitrep.events.lexicon import EVENT_TYPES
 from sitrep.ledger import views
 from sitrep.store import Store
-from sitrep.terminal import db_option, emit, iso_date, table, table_row
-
-SIDES = ("RU", "UA", "western", "independent")
+from sitrep.vocab import SIDES, types
 
 
 def ledger_options(func: Callable[..., Any] | None = None, *, formats: tuple[str, ...] = ("table", "json", "csv"),
@@ -26,7 +25,7 @@ def ledger_options(func: Callable[..., Any] | None = None, *, formats: tuple[str
         db_option,
         click.option("--since", callback=iso_date, help="Only what happened on or after this date (YYYY-MM-DD)."),
         click.option("--until", callback=iso_date, help="Only what happened on or before this date (YYYY-MM-DD)."),
-        click.option("--type", "kind", type=click.Choice(EVENT_TYPES), help="Only events of this type."),
+        click.option("--type", "kind", type=click.Choice(types()), help="Only events of this type."),
         click.option("--actor", type=click.Choice(["RU", "UA"]), help="Only what this side did."),
         click.option("--side", type=click.Choice(SIDES), help="Only what claimants of this side say."),
         click.option("--outlet", help="Only what outlets whose name contains this report."),
@@ -41,15 +40,16 @@ def ledger_options(func: Callable[..., Any] | None = None, *, formats: tuple[str
     return func
 
 
-def _filter(kw: dict[str, Any]) -> views.Filter:
+def ledger_filter(kw: dict[str, Any]) -> views.Filter:
     return views.Filter(since=kw["since"], until=kw["until"], type=kw["kind"], actor=kw["actor"], side=kw["side"],
                         outlet=kw["outlet"], place=kw["place"], text=kw["text"])
 
 
-def _open(db: str) -> Store:
+def open_for_reading(db: str) -> Store:
+    """The store at `db`, its ledger brought up to date (a store from before the ledger gets it here)."""
     try:
         store = Store.open(db, create=False)
-        store.update_ledger()
+        ledger.catch_up(store)
         return store
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -69,8 +69,8 @@ EVENT_COLUMNS = [("id", "ID", 5), ("date_start", "DATE", 10), ("type", "TYPE", 1
 def events_command(with_claims: bool, **kw: Any) -> None:
     """Events across documents: one row per happening, however many outlets told it, with its status and
     how many independent sources (copies of one report count once)."""
-    with _open(kw["db"]) as store:
-        rows = views.events(store.db, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        rows = views.events(store.db, ledger_filter(kw))
         claims = {e["id"]: [{k: c[k] for k in CLAIM_FIELDS} for c in views.event_claims(store.db, e["id"])]
                   for e in rows} if with_claims else {}
     if not with_claims:
@@ -94,8 +94,8 @@ def events_command(with_claims: bool, **kw: Any) -> None:
 @ledger_options
 def places_command(**kw: Any) -> None:
     """Places with claims: events and claims there, and the latest control claim."""
-    with _open(kw["db"]) as store:
-        rows = views.places(store.db, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        rows = views.places(store.db, ledger_filter(kw))
     emit(rows, kw["fmt"], [("place", "PLACE", 24), ("admin1", "ADMIN1", 7), ("events", "EVENTS", 6),
                            ("claims", "CLAIMS", 6), ("control", "HELD", 4), ("control_date", "SINCE", 10),
                            ("control_claimant", "BY WHOSE ACCOUNT", 34)])
@@ -107,8 +107,8 @@ def places_command(**kw: Any) -> None:
 def control_command(target: str, **kw: Any) -> None:
     """The control ledger of PLACE (a settlement or an oblast): every claim that a side took or holds it, or
     advanced there, in time order, with claimant, certainty and source."""
-    with _open(kw["db"]) as store:
-        rows = views.control(store.db, target, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        rows = views.control(store.db, target, ledger_filter(kw))
     if not rows and kw["fmt"] == "table":
         click.echo(f"sitrep: no control claims for {target!r} in {kw['db']}; `sitrep places --db {kw['db']}` lists "
                    "the places with claims", err=True)
@@ -127,8 +127,8 @@ def control_command(target: str, **kw: Any) -> None:
 def gains_command(measure: str, **kw: Any) -> None:
     """Figures by counter and period (area gained by default): ISW, the Russian ministry, DeepStateMap ... side
     by side, month by month, with the reports that give each figure."""
-    with _open(kw["db"]) as store:
-        rows = views.series(store.db, measure, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        rows = views.series(store.db, measure, ledger_filter(kw))
     emit(rows, kw["fmt"], [("counter", "COUNTER", 34), ("period_start", "FROM", 10), ("period_end", "TO", 10),
                            ("value", "VALUE", 9), ("value_max", "MAX", 7), ("unit", "UNIT", 6), ("actor", "BY", 3),
                            ("reports", "REP", 3), ("outlets", "OUTLETS", 30)])
@@ -139,8 +139,8 @@ def gains_command(measure: str, **kw: Any) -> None:
 def talks_command(**kw: Any) -> None:
     """Negotiations and prisoner exchanges in date order: where, who took part, what was held, proposed,
     demanded, agreed or rejected, by whose account."""
-    with _open(kw["db"]) as store:
-        rows = views.talks(store.db, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        rows = views.talks(store.db, ledger_filter(kw))
     emit(rows, kw["fmt"], [("date", "DATE", 10), ("type", "TYPE", 17), ("place", "PLACE", 12),
                            ("parties", "PARTIES", 24), ("what", "WHAT", 30),
                            ("sources", "SRC", 3), ("claimants", "BY WHOSE ACCOUNT", 40), ("summary", "SUMMARY", 60)])
@@ -151,8 +151,8 @@ def talks_command(**kw: Any) -> None:
 def sources_command(**kw: Any) -> None:
     """Per outlet: documents, slant (-1 pro-Russian .. 1 pro-Ukrainian), the share of its claims told in its own
     voice, and the claimants it relies on."""
-    with _open(kw["db"]) as store:
-        rows = views.sources(store.db, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        rows = views.sources(store.db, ledger_filter(kw))
     emit(rows, kw["fmt"], [("outlet", "OUTLET", 26), ("documents", "DOCS", 4), ("slant", "SLANT", 5),
                            ("label", "LABEL", 11), ("claims", "CLAIMS", 6), ("own_voice_share", "OWN", 4),
                            ("relies_on", "RELIES ON", 60)])
@@ -163,8 +163,8 @@ def sources_command(**kw: Any) -> None:
 def contradictions_command(**kw: Any) -> None:
     """Claims that cannot all be true: a place claimed by both sides or claimed and denied, figures for the same
     measure and period that differ between counters. Each with both claims and their sources."""
-    with _open(kw["db"]) as store:
-        rows = views.contradictions(store.db, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        rows = views.contradictions(store.db, ledger_filter(kw))
     emit(rows, kw["fmt"], [("kind", "KIND", 7), ("what", "WHAT", 70), ("a_outlet", "SOURCE A", 22),
                            ("b_outlet", "SOURCE B", 22)])
 

@@ -11,18 +11,19 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from sitrep import __version__, pipeline, readers, syntax
+from sitrep import __version__, ledger, pipeline, readers, syntax
+from sitrep.cli import views as ledger_commands
+from sitrep.cli.export_command import export_command
+from sitrep.cli.terminal import db_option, iso_date, table
 from sitrep.document import Document
 from sitrep.errors import InputError, StoreError
-from sitrep.export.command import export_command
 from sitrep.ingest import ingest as ingest_paths
-from sitrep.ledger import commands as ledger_commands
-from sitrep.options import Options
-from sitrep.places import gazetteer_for
+from sitrep.ingest import ingest_parquet
+from sitrep.ledger import check as ledger_check
+from sitrep.options import DEFAULT_MODEL, Options
 from sitrep.places.gazetteer import needs_build, resolve_choice, tier_path
+from sitrep.places.tiers import gazetteer_for
 from sitrep.store import Store
-from sitrep.syntax import DEFAULT_MODEL
-from sitrep.terminal import db_option, iso_date, table
 
 EXIT_INPUT_FAILED = 1
 EXIT_STORE_FAILED = 2
@@ -63,6 +64,14 @@ def _parser(value: str) -> str | None:
     return value
 
 
+def _options(gazetteer: str | None, parser: str) -> Options:
+    """The one place a run's options are built from the command line: the parser loaded and the gazetteer
+    ready before the first document."""
+    options = Options(gazetteer=gazetteer, parser=_parser(parser))
+    _prepare_gazetteer(gazetteer)
+    return options
+
+
 def _prepare_gazetteer(choice: str | None) -> None:
     """Build the default gazetteer before the first document, saying so, so the wait is explained."""
     path = resolve_choice(choice)
@@ -101,8 +110,7 @@ def analyze(paths: tuple[str, ...], fmt: str, with_text: bool, output: Any, gaze
 
     Exits 1 when some inputs could not be read; the others are still analysed.
     """
-    options = Options(with_text=with_text, gazetteer=gazetteer, parser=_parser(parser))
-    _prepare_gazetteer(gazetteer)
+    options = _options(gazetteer, parser)
     failed = 0
     rows = []
     for item in pipeline.analyze_all(readers.read(paths, options), options):
@@ -145,12 +153,8 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, from_parquet: str | Non
     """
     if bool(paths) == bool(from_parquet):
         raise click.UsageError("give the articles to read (PATHS), or --from-parquet OUTPUT, not both")
-    if from_parquet:
-        _ingest_parquet(from_parquet, db)
-        return
-    options = Options(gazetteer=gazetteer, parser=_parser(parser))
+    options = Options() if from_parquet else _options(gazetteer, parser)
     store = _open_store(db, create=True)
-    _prepare_gazetteer(gazetteer)
     with store, tqdm(unit="doc", delay=2.0, disable=None, file=sys.stderr, leave=False) as bar:
         def progress(item: Document | InputError, status: str) -> None:
             bar.update(1)
@@ -161,7 +165,11 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, from_parquet: str | Non
                 bar.clear()
                 click.echo(f"duplicate: {item.source} is already stored", err=True)
 
-        summary = ingest_paths(paths, store, options, on_document=progress)
+        try:
+            summary = (ingest_parquet(from_parquet, store, on_document=progress) if from_parquet
+                       else ingest_paths(paths, store, options, on_document=progress))
+        except InputError as exc:  # an OUTPUT that holds no documents
+            raise click.ClickException(exc.message) from exc
         totals = store.counts()
     for warning in summary.warnings:
         if not quiet:
@@ -173,25 +181,6 @@ def ingest(paths: tuple[str, ...], db: str, quiet: bool, from_parquet: str | Non
         sys.exit(EXIT_STORE_FAILED)
     if summary.failed:
         sys.exit(EXIT_INPUT_FAILED)
-
-
-def _ingest_parquet(output: str, db: str) -> None:
-    from sitrep import batch as batches
-
-    new = duplicate = 0
-    with _open_store(db, create=True) as store:
-        try:
-            for row in batches.documents(output):
-                if store.add_row(row).status == "new":
-                    new += 1
-                else:
-                    duplicate += 1
-        except InputError as exc:
-            raise click.ClickException(exc.message) from exc
-        except StoreError as exc:
-            raise click.ClickException(f"{exc} ({new} new, {duplicate} duplicate before it)") from exc
-        totals = store.counts()
-    click.echo(f"{new} new, {duplicate} duplicate, 0 failed; {totals['documents']} documents in {db}")
 
 
 @main.command()
@@ -207,11 +196,11 @@ def check(db: str, repair: bool) -> None:
     with _open_store(db, create=False) as store:
         if repair:
             try:
-                for done in store.repair():
+                for done in ledger_check.repair(store):
                     click.echo(f"repaired: {done}")
             except StoreError as exc:
                 raise click.ClickException(f"{db}: {exc}") from exc
-        found = store.check()
+        found = ledger_check.problems(store.db)
         totals = store.counts()
     for problem in found:
         _report(problem)
@@ -379,11 +368,12 @@ def batch(input_url: str, output_url: str, scheduler: str | None, workers: int, 
     """
     from sitrep import batch as batches
 
-    _prepare_gazetteer(gazetteer)
-    options = Options(gazetteer=gazetteer, parser=_parser(parser))
+    options = _options(gazetteer, parser)
     try:
-        totals = batches.run(input_url, output_url, options, partitions, scheduler, workers)
-    except (OSError, InputError) as exc:
+        totals = batches.run(input_url, output_url, options, partitions, scheduler, workers, report=_report)
+    except InputError as exc:  # an input that is not JSON Lines, named in the message
+        raise click.ClickException(exc.message) from exc
+    except OSError as exc:
         raise click.ClickException(f"{input_url}: {exc}") from exc
     click.echo(f"sitrep: {totals['documents']} documents, {totals['events']} events, {totals['failed']} failed, "
                f"in {totals['tasks']} tasks; Parquet under {output_url}", err=True)
@@ -405,7 +395,7 @@ def serve(db: str, host: str, port: int) -> None:
     from sitrep.serve import create_app
 
     with _open_store(db, create=False) as store:
-        store.update_ledger()
+        ledger.catch_up(store)
     if host not in ("127.0.0.1", "localhost", "::1"):
         _report(f"--host {host}: the store is readable by anyone who can reach this address; sitrep serve has "
                 "no login. Serve on 127.0.0.1 and use an SSH tunnel or a proxy with authentication instead.",
@@ -429,7 +419,7 @@ def report(db: str, since: str | None, until: str | None, region: str | None, ou
     if not out.lower().endswith((".html", ".htm", ".md")):
         raise click.BadParameter(f"{out!r}: name the report .html or .md", param_hint="--out")
     with _open_store(db, create=False) as store:
-        store.update_ledger()
+        ledger.catch_up(store)
         built = reports.build(store.db, since, until, region)
     text = reports.markdown(built) if out.lower().endswith(".md") else reports.as_html(built)
     with click.open_file(out, "w", encoding="utf-8", atomic=True) as file:  # never a half-written report

@@ -7,7 +7,7 @@ from typing import IO, Any
 import click
 
 from sitrep import export
-from sitrep.ledger.commands import _filter, _open, ledger_options
+from sitrep.cli.views import ledger_filter, ledger_options, open_for_reading
 
 FORMATS = ("acled-csv", "geojson", "csv", "jsonl", "parquet")
 
@@ -22,6 +22,6 @@ def export_command(output: IO[bytes], **kw: Any) -> None:
     fmt = kw["fmt"]
     if fmt == "parquet" and output.name == "<stdout>" and output.isatty():
         raise click.UsageError("--format parquet writes a binary file: give --output FILE.parquet")
-    with _open(kw["db"]) as store:
-        count = export.export(store.db, fmt, output, _filter(kw))
+    with open_for_reading(kw["db"]) as store:
+        count = export.export(store.db, fmt, output, ledger_filter(kw))
     click.echo(f"sitrep: {count} events exported as {fmt}", err=True)

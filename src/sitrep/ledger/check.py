@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from sitrep import ledger
 from sitrep.errors import StoreError
 from sitrep.ledger import link
+from sitrep.store import Store
 
 SAMPLE = 5
 """How many ids to name per kind of problem."""
@@ -135,8 +136,14 @@ def _some(ids: list) -> str:
     return ", ".join(str(i) for i in ids[:SAMPLE]) + (", ..." if len(ids) > SAMPLE else "")
 
 
-def repair(db: sqlite3.Connection) -> list[str]:
-    """Rebuild what is derived from the stored documents, inside the caller's transaction; returns what was done."""
+def repair(store: Store) -> list[str]:
+    """Rebuild the full-text index and the ledger from the stored documents where they disagree, in one
+    transaction; returns what was done."""
+    with store.transaction():
+        return _repair(store.db)
+
+
+def _repair(db: sqlite3.Connection) -> list[str]:
     try:
         whole = [r[0] for r in db.execute("PRAGMA integrity_check")] == ["ok"]
     except sqlite3.DatabaseError:
