@@ -8,14 +8,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep import syntax
-from sitrep.claimants import Claimant, is_registered, normalize
+from sitrep import syntax, vocab
+from sitrep.claimants import DATELINE_HEAD, Claimant, is_registered, normalize
 
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
        r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
        r"alleged|alleges|accused|accuses|echoed|warned|revealed|estimated|estimates|assessed|assesses|argued|"
        r"believes|believed|denied|denies|rejected|dismissed|blamed|blames|posting|posted|published|shows|showed)")
 NAME_RUN = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|al)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|'s|’s)){0,8}"
+NAMED_THEN_DESCRIBED = re.compile(
+    rf"(?:^|,\s++)(?P<who>[A-Z][\w'’.-]++(?:\s++[A-Z][\w'’.-]++){{0,3}}),\s++(?:the\s++|a\s++)?[a-z][^,;“”\"]{{2,80}},"
+    rf"\s++(?:(?:has|had|also|later|then)\s++)?{SAY}\b")
+"""A name, the description that follows it, and the reporting verb: "..., Vyacheslav Gladkov, the regional governor,
+said on Friday"."""
 ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|(?<!\s)\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
 SUBJECT_SAYS = re.compile(
     rf"(?:^|[,;:“\"]\s*+|\b(?:and|but|while|as|after|when)\s++)(?P<who>(?:the\s++|a\s++)?[\w'’.\-() ]{{2,90}}?)\s++"
@@ -34,11 +39,10 @@ REPORTED = re.compile(r"\b(?:reportedly|according to (?:media )?reports|reports 
                       r"(?:seizure|capture|fall|loss|advance|strike|attack|killing|deaths?|breakthrough)s?)\b",
                       re.IGNORECASE)
 IF_CONFIRMED = re.compile(r"\b(?:if (?:confirmed|true|verified)|unconfirmed|yet to be confirmed)\b", re.IGNORECASE)
-UNCONFIRMED = re.compile(r"\b(?:could not (?:be )?(?:independently )?verif|cannot (?:be )?(?:independently )?"
-                         r"verif|has not been able to (?:independently )?verify|have not been able to (?:independently )?"
-                         r"verify|unable to (?:independently )?verify|could not immediately verify|independent "
-                         r"verification (?:remains|is|was) (?:difficult|impossible)|not (?:been )?independently "
-                         r"(?:verified|confirmed)|no independent confirmation)\b", re.IGNORECASE)
+UNCONFIRMED = re.compile(r"\b(?:(?:could not|cannot|can ?not|(?:was|were|is|are)? ?unable to|(?:has|have) not been able to|"
+                         r"could not immediately|did not)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)\w*|"
+                         r"independent verification (?:remains|is|was) (?:difficult|impossible)|not (?:been )?independently "
+                         r"(?:verified|confirmed)|no independent confirmation)", re.IGNORECASE)
 DENIED = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted)\b(?! (?:requests?|proposals?|offers?|pleas?|"
                     r"demands?|calls?|the (?:proposal|offer|plan)))", re.IGNORECASE)
 REFERS_BACK = re.compile(r"^\W*(?:this|that|it) (?:was|has been|is) (?:announced|reported|stated|said|confirmed|"
@@ -71,10 +75,12 @@ def attribute(sentence: str, previous: Claimant | None = None, parsed: Any = Non
     if m and not re.match(r"(?:reports|media reports)$", m.group("who").strip(), re.IGNORECASE):
         who = m.group("who").strip()
         claimant = previous if DEFINITE.match(who) and previous else normalize(who)
-    for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE):
+    for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE, NAMED_THEN_DESCRIBED):
         if claimant is None and (m := pattern.search(sentence)):
             claimant = normalize(m.group("who"))
-    if claimant is None and parsed is not None and (found := _parsed_speaker(parsed, previous)) is not None:
+    head = DATELINE_HEAD.match(sentence)
+    if claimant is None and parsed is not None and \
+            (found := _parsed_speaker(parsed, previous, head.end() if head else 0)) is not None:
         claimant, verb = found
         certainty = "denied" if DENIED.fullmatch(verb) else "claimed"
     if claimant is None:
@@ -105,9 +111,10 @@ def _first_subject(sentence: str) -> re.Match[str] | None:
 SAY_WORD = re.compile(SAY, re.IGNORECASE)
 
 
-def _parsed_speaker(doc: Any, previous: Claimant | None) -> tuple[Claimant, str] | None:
+def _parsed_speaker(doc: Any, previous: Claimant | None, body: int = 0) -> tuple[Claimant, str] | None:
     """The subject of the first reporting verb in a parse, and the verb: of the subject and its appositions,
-    a registered name first, then a proper name, then the description."""
+    a registered name first, then a proper name, then the description. Words before `body` are a dateline
+    ("KYIV, March 3 (Wire) -"), whose city the parser may take for the subject: they name no speaker."""
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or not SAY_WORD.fullmatch(verb.text):
             continue
@@ -118,7 +125,8 @@ def _parsed_speaker(doc: Any, previous: Claimant | None) -> tuple[Claimant, str]
             continue
         if subject.lower_ in PRONOUN_WORDS or PRONOUN.match(syntax.phrase(subject)):
             return (previous, verb.text) if previous is not None else None
-        options = [subject, *(t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject.head)]
+        options = [o for o in (subject, *(t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject.head))
+                   if o.idx >= body]
         named = [(c, o) for o in options if (c := normalize(syntax.phrase(o))) is not None]
         best = (next((c for c, o in named if o.pos_ == "PROPN" and is_registered(c)), None)
                 or next((c for c, o in named if o.pos_ == "PROPN"), None)
@@ -150,6 +158,11 @@ def _speaker(who: str, previous: Claimant | None) -> Claimant | None:
 
 RETOLD = re.compile(r"\b(?:with reference to|citing|referring to|retold from|based on (?:a )?report(?:ing)? by) "
                     r"(?:the )?(?P<who>(?:[A-Z][\w.&'’-]*\s?){1,5})")
+DATA_FROM = re.compile(r"\b(?:data|maps?|figures|numbers|estimates|assessments?|analys[ie]s|calculations|mapping)\s+"
+                       r"(?:(?:compiled|provided|published|released)\s+)?(?:from|of|by)\s+(?:the\s+)?"
+                       rf"(?P<who>{NAME_RUN})")
+"""Who measured the figures an article gives: "draws on data from the Institute for the Study of War", "an
+analysis of DeepState maps", "according to figures compiled by X"."""
 DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*+\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
                        r"\s+(?:show|shows|showing|suggest|suggests|indicate|indicates)\b")
 
@@ -161,6 +174,33 @@ def retold_source(text: str) -> Claimant | None:
     return normalize(m.group("who")) if m else None
 
 
-def disclaims(text: str) -> bool:
-    """Whether the article says the claims it reports could not be verified."""
-    return bool(UNCONFIRMED.search(text))
+def counter(text: str) -> Claimant | None:
+    """The body whose data an article's figures come from, where it says so ("this analysis draws on data from
+    ISW"): it counted them even when the outlet or an agency relays them."""
+    for m in DATA_FROM.finditer(text):
+        found = normalize(m.group("who"))
+        if found is not None and found.side == "independent":
+            return found
+    return None
+
+
+def figure_source(sentence: str, position: int) -> Claimant | None:
+    """Who a figure at `position` is attributed to in its own sentence when the sentence attributes several:
+    the nearest "according to X" after it ("100 troops, according to Kyiv"), else the last one before it."""
+    found = [(m.start(), m.group("who")) for m in ACCORDING.finditer(sentence)]
+    if len(found) < 2:
+        return None
+    after = [who for start, who in found if start >= position]
+    who = after[0] if after else [who for start, who in found if start < position][-1]
+    return normalize(who.strip())
+
+
+def disclaims(text: str) -> str | None:
+    """Whose claims the article says it could not verify: a side when the disclaimer names one ("could not verify
+    the Russian claims"), "any" when it names none ("could not independently verify battlefield reports"), else
+    None."""
+    m = UNCONFIRMED.search(text)
+    if m is None:
+        return None
+    rest = text[m.end():m.end() + 80].split(".")[0]  # what was not verified, named after the verb
+    return next((side for side, pattern in vocab.side_words("claimant") if pattern.search(rest)), "any")

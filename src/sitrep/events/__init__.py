@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep import claims, quantities, registry, syntax, timex, vocab
+from sitrep.claimants import DATELINE_HEAD
 from sitrep.document import Document
 from sitrep.events.lexicon import slant, triggers
 from sitrep.options import Options
@@ -64,6 +65,14 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
         return None
     sentence = reading.sentence
     claimant_side = reading.claimant.side if reading.claimant else None
+    if kind == "control_claim" and (m := OUSTED.search(sentence)):  # "the enemy was pushed out of X": the loser
+        loser = _side_at(sentence, 0, m.start(), before=True)
+        if loser in OPPOSITE:
+            return OPPOSITE[loser]
+    if kind == "control_claim" and (m := TAKEN_FROM.match(sentence, trigger.end())):  # "liberated from the
+        loser = _side_at(sentence, m.end(), min(len(sentence), m.end() + 40), before=False)  # Ukrainian forces"
+        if loser in OPPOSITE:
+            return OPPOSITE[loser]
     if PASSIVE_REPEL.search(sentence):  # "Ukrainian attempts to counterattack were repelled": the attacker
         return _side_at(sentence, 0, trigger.start(), before=True) or claimant_side
     repel = REPEL.search(sentence)
@@ -91,6 +100,30 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
     if vocab.unnamed_actor(kind) == "place" and country in OPPOSITE:
         return OPPOSITE[country]
     return None
+
+
+OUSTED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?(?:pushed|forced|knocked|kicked|driven|thrown|expelled|"
+                    r"ousted|dislodged)\b", re.IGNORECASE)
+"""A passive ouster: the side named before it lost the place."""
+TAKEN_FROM = re.compile(r"[^.;]{0,60}?\bfrom\s+(?:the\s+)?", re.IGNORECASE)
+"""After a capture word, "from the Ukrainian forces": the side that lost it follows."""
+HOLDING = re.compile(r"\b(?:remains?|continues?)\b", re.IGNORECASE)
+"""A control trigger that says a side still holds a place, not that one took it."""
+
+
+def _denied_actor(reading: Reading, trigger: re.Match[str], holding: bool) -> str | None:
+    """Whose capture a denial rejects: "X remains under Ukrainian control" and "our units hold X" reject the
+    other side's; "denied Russian claims that X had fallen" names it; else it is the denier's enemy's. Never
+    the denier's own."""
+    sentence = reading.sentence
+    own = reading.claimant.side if reading.claimant else None
+    named = (_side_at(sentence, 0, trigger.start(), before=True) or
+             _side_at(sentence, trigger.end(), len(sentence), before=False))
+    if holding:
+        return OPPOSITE.get(named or own or "")
+    if named in OPPOSITE and named != own:
+        return named
+    return OPPOSITE.get(own or "")
 
 
 def _role_side(reading: Reading, trigger: re.Match[str]) -> str | None:
@@ -185,15 +218,17 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         if kind == "control_claim" and len(settlements) > 1:  # "captured A, B and C": one claim per place
             wider = [p for p in event_places if p["kind"] != "settlement"]
             groups = [[s, *wider] for s in _listed(settlements, sentence, offset, trigger)]
+        holding = kind == "control_claim" and bool(HOLDING.search(trigger.group(0)))
+        denied = holding or (kind in ("control_claim", "advance") and bool(triggers()["denial"].search(sentence, lo, hi)))
         for group in groups:
             out.append({
                 "type": kind,
-                "actor": _actor(kind, reading, trigger, group),
+                "actor": _denied_actor(reading, trigger, holding) if denied else _actor(kind, reading, trigger, group),
                 "places": [_place_record(p) for p in group],
                 "date": date,
                 "claimant": claimant.name if claimant else None,
                 "claimant_side": claimant.side if claimant else None,
-                "certainty": certainty,
+                "certainty": "denied" if denied else certainty,
                 "evidence": sentence,
                 "start": offset,
                 "end": offset + len(sentence),
@@ -227,9 +262,12 @@ def _listed(settlements: list[dict[str, Any]], sentence: str, offset: int, trigg
 
 
 def _told_before(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]], start: int) -> dict[str, Any] | None:
-    """An earlier event of the same type at all of this one's places (or, placeless, in the same sentence)."""
+    """An earlier event of the same type at all of this one's places (or, placeless, in the same sentence), told
+    and not one denying the other."""
     names = {p["name"] for p in event["places"]}
     for earlier in seen.get(event["type"], []):
+        if (earlier["certainty"] == "denied") != (event["certainty"] == "denied"):
+            continue  # a denial is a claim of its own, kept beside the claim it rejects
         if (names and names <= {p["name"] for p in earlier["places"]}) or (not names and earlier["start"] == start):
             return earlier
     return None
@@ -297,6 +335,7 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
     reference = None if published else timex.latest_stated(text)
     year_hint = doc.hints.get("published_range") or (None if published or reference else timex.only_year(text))
     source = claims.retold_source(text) or _lede_source(text)
+    measured_by = claims.counter(text)
     found_events: list[dict[str, Any]] = []
     found_quantities: list[dict[str, Any]] = []
     seen: dict[str, list[dict[str, Any]]] = {}
@@ -340,13 +379,17 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
         unattributed = set() if attribution.claimant is not None else {*unattributed, span.start}
         if claimant is None and source is not None and certainty == "asserted":
             claimant, certainty = source, "reported"  # an article retelling another outlet's report
-        if disclaimed and certainty == "claimed" and claimant is not None and claimant.side in ("RU", "UA"):
-            certainty = "unconfirmed"
+        if certainty == "claimed" and claimant is not None and claimant.side in OPPOSITE \
+                and disclaimed in ("any", claimant.side):
+            certainty = "unconfirmed"  # a warring side's claim the article says it could not verify
         times = timex.find(sentence, published, year_hint, reference)
         in_lede = index < lede_end
         if lede_time is None and in_lede:
             lede_time = next((t for t in times if t.start == t.end), None)  # a day: a dateline, "today", "on Friday"
-        here = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] != "country"]
+        dateline = DATELINE_HEAD.match(sentence)  # "MARIUPOL, Oct 7 (Wire) -": where it was filed, a place of
+        body = span.start + (dateline.end() if dateline else 0)  # the story only when the story names no other
+        here = [p for p in _sentence_places(places, body, span.end) if p["kind"] != "country"] or \
+            [p for p in _sentence_places(places, span.start, body) if p["kind"] != "country"]
         if not here and ANAPHOR.search(sentence):
             here = last_places[:1]  # "the village": the settlement named just before
         countries = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] == "country"]
@@ -388,7 +431,7 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
                 "period": period.as_dict() if period else None,
                 "actor": _side_at(sentence, 0, len(sentence), before=False) if q.measure not in ("prisoners",) else None,
                 "places": [_place_record(p) for p in here[:2]],
-                "claimant": claimant.name if claimant else None,
+                "claimant": who.name if (who := _counted_by(q, sentence, attribution, claimant, measured_by)) else None,
                 "evidence": sentence[max(0, q.start - 40):q.end + 40].strip(),
                 "start": span.start + q.start, "end": span.start + q.end,
             })
@@ -402,6 +445,20 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
 
 
 LEDE_SENTENCES = 3
+COUNTED = ("area_gained", "settlements_captured", "advance_distance", "advance_rate")
+"""Measures a monitor counts from its maps: the article's named data source counts them when no one else is named."""
+
+
+def _counted_by(q: quantities.Found, sentence: str, attribution: claims.Attribution,
+                claimant: claims.Claimant | None, measured_by: claims.Claimant | None) -> claims.Claimant | None:
+    """Who counted a figure: the attribution nearest it where its sentence names several, the sentence's own
+    attribution, the data source the article names for the measures monitors count, else who the sentence's
+    claim carries on from."""
+    if (nearest := claims.figure_source(sentence, q.end)) is not None:
+        return nearest
+    if attribution.claimant is None and measured_by is not None and q.measure in COUNTED:
+        return measured_by
+    return claimant
 
 
 def _lede_end(text: str, spans: tuple[Any, ...]) -> int:

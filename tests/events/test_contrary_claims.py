@@ -1,0 +1,76 @@
+"""Denials, contrary claims and who gains ground, on passages written for these tests: a denial keeps the claim
+it rejects beside it, never turns it into the denier's own capture, and the side that loses a place is told
+apart from the side that takes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import analyze_text
+
+CLAIM = "MARIUPOL, Oct 7 (Wire Service) - Russia's Defence Ministry said on Monday its forces had captured the village of "
+
+
+def control(text: str) -> list[tuple[Any, ...]]:
+    record = analyze_text(f"published: 2025-10-08\n\n{text}\n").record()
+    return [(e["actor"], e["claimant_side"], e["certainty"], [p["name"] for p in e["places"]][0])
+            for e in record["events"] if e["type"] == "control_claim"]
+
+
+@pytest.mark.parametrize("denial", [
+    "Ukraine's General Staff denied that the village had been captured.",
+    "Ukrainian officials said claims of the village's fall were not true.",
+    "Kyiv rejected the claims, saying the village had not been taken.",
+])
+def test_a_denial_is_kept_beside_the_capture_it_rejects(denial: str):
+    found = control(CLAIM + "Kalynivka in the Donetsk region. " + denial)
+    assert found[0] == ("RU", "RU", "claimed", "Kalynivka")
+    assert found[1:] == [("RU", "UA", "denied", "Kalynivka")]  # still Russia's capture, rejected by Ukraine
+
+
+def test_a_headline_denial_names_the_capture_not_the_denier():
+    found = control("Army denies Russian capture of Toretsk\n\nThe army said on Tuesday that its units were "
+                    "still fighting in the town.")
+    assert found[0][0] == "RU" and found[0][2] == "denied"
+
+
+@pytest.mark.parametrize("text", [
+    "The city of Kupiansk remains under Ukrainian control, the General Staff said on Tuesday.",
+    "Our units continue to hold their positions in Kupiansk, the Ukrainian army's Khortytsia group said.",
+])
+def test_a_side_that_still_holds_a_place_denies_its_capture_by_the_other(text: str):
+    assert [(a, c) for a, _s, c, _p in control(text)] == [("RU", "denied")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Ukrainian troops withdrew from Avdiivka to preserve the lives of soldiers, army chief Oleksandr Syrskyi "
+     "said on Saturday.", "RU"),
+    ("The village of Robotyne was liberated from the Ukrainian forces, the Russian Defence Ministry said on "
+     "Friday.", "RU"),
+    ("The enemy was pushed out of Vovchansk, Ukraine's General Staff said on Friday.", "UA"),
+    ("Ukrainian forces recaptured the village of Klishchiivka from Russian troops, the army said.", "UA"),
+])
+def test_the_side_that_gains_ground_is_not_the_side_that_lost_it(text: str, actor: str):
+    assert [a for a, *_ in control(text)] == [actor]
+
+
+def test_the_fall_of_a_year_is_no_capture():
+    assert control("Shelling has hit the Belgorod region regularly since the fall of 2022, the governor said.") == []
+
+
+def test_a_dateline_city_is_no_claimant():
+    found = control(CLAIM + "Kalynivka in the Donetsk region.")
+    record = analyze_text(f"published: 2025-10-08\n\n{CLAIM}Kalynivka in the Donetsk region.\n").record()
+    assert found and record["events"][0]["claimant"] == "Russian Ministry of Defence"
+
+
+@pytest.mark.parametrize("disclaimer, certainty", [
+    ("The agency was unable to confirm this claim.", "unconfirmed"),
+    ("Reporters could not independently verify the Russian claims.", "unconfirmed"),
+    ("Reporters could not independently verify the Ukrainian claims.", "claimed"),  # not the claim made here
+])
+def test_a_claim_the_article_cannot_verify_is_unconfirmed(disclaimer: str, certainty: str):
+    found = control(CLAIM + "Kalynivka in the Donetsk region. " + disclaimer)
+    assert found[0][2] == certainty
