@@ -8,36 +8,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from sitrep.meta.dates import MONTHS, find_dates
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
-    ("since", rf"\bsince (?:(?:early|late|mid)[- ])?(?P<month>{MONTH_NAMES})\.?,? (?P<year>(?:19|20)\d\d)\b"),
-    ("since_year", r"\bsince (?P<year>(?:19|20)\d\d)\b"),
-    ("part_year", r"\b(?P<part>early|late|mid|the end of|the beginning of|the start of)[- ](?P<year>(?:19|20)\d\d)\b"),
-    ("part_month", rf"\b(?P<part>early|late|mid|the end of|the beginning of|the start of)[- ](?P<month>{MONTH_NAMES})\b"
-                   rf"\.?(?:,? (?P<year>(?:19|20)\d\d))?"),
-    ("weekday", r"\b(?:on |last |this |early |late )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|"
-                r"sunday)(?:'s)?\b"),
-    ("relative_day", r"\b(?P<rel>today|yesterday|overnight|the day before|last night|this morning|tonight|"
-                     r"earlier today|the previous day|over the previous day|over the past 24 hours)\b"),
-    ("relative_span", r"\b(?P<rel>this week|last week|earlier this week|this month|last month|earlier this month|"
-                      r"this year|last year|earlier this year|recent weeks|past week|past month|this spring|"
-                      r"this summer|this autumn|this fall|this winter)\b"),
-    ("ago", r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) "
-            r"(?P<unit>day|week|month|year)s? ago\b"),
-    ("past_n", r"\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<n>several|few|couple of|two|three|four|"
-               r"five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month)s\b"),
-    ("ahead", r"\b(?:in|over|during|within) the [\"“]?(?:coming|next) (?P<unit>day|week|month)s\b|\b(?P<next>next week)\b"),
-    ("weekend", r"\b(?P<rel>over|at|during|on|this|last) (?:the )?weekend\b"),
-    ("month_year", rf"\b(?:in |since |during |by |of |until )?(?P<month>{MONTH_NAMES})\.?,? (?P<year>(?:19|20)\d\d)\b"),
-    ("month", rf"\b(?:in|during|since|by|until|of|early|late|mid|throughout)\s+(?P<month>{MONTH_NAMES})\b(?!\s+\d)"),
-    ("month_possessive", rf"\b(?P<month>{MONTH_NAMES})['’]s\b"),
-    ("year", r"\b(?:in|during|since|of|throughout) (?P<year>(?:19|20)\d\d)\b"),
-))
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "couple of": 2}
 AHEAD_DAYS = {"day": 7, "week": 28, "month": 90}
@@ -53,6 +32,8 @@ class TimeSpan:
     end: str | None
     text: str
     offset: int
+    rule: str = field(default="", compare=False)
+    """The rule that found it ("date" for an explicit day), to tell background ("since 2014") from news."""
 
     def as_dict(self) -> dict[str, str | None]:
         return {"start": self.start, "end": self.end}
@@ -70,15 +51,33 @@ def _year_after(month: int, reference: dt.date | None) -> int | None:
     return reference.year if month >= reference.month else reference.year + 1
 
 
+BACKGROUND_RULES = frozenset({"since", "since_year", "since_day", "since_invasion", "year_of_invasion"})
+"""Rules whose dates are where a story starts from, not when it was told."""
+BACKGROUND_CUE = re.compile(r"\b(?:began|begun|started|broke out|erupted|invaded|annexed|annexation|outbreak|since|"
+                            r"before)\b", re.IGNORECASE)
+"""Words just before a date that make it background: "the war that began on February 24, 2022"."""
+
+
+def background(text: str, span: TimeSpan) -> bool:
+    """Whether a time is a story's background ("since 2014", "the invasion that began in February 2022"): it
+    gives no year to the news around it."""
+    return span.rule in BACKGROUND_RULES or bool(BACKGROUND_CUE.search(text, max(0, span.offset - 40), span.offset))
+
+
 def latest_stated(text: str) -> str | None:
-    """The latest date with a year that a text states, as a lower bound of when it was written."""
-    ends = [s.end or s.start for s in find(text, None) if re.search(r"(?:19|20)\d\d", s.text)]
+    """The latest date with a year that a text states outside its background, as a lower bound of when it was
+    written."""
+    ends = [s.end or s.start for s in find(text, None) if re.search(r"(?:19|20)\d\d", s.text)
+            and not background(text, s)]
     return max(ends) if ends else None
 
 
 def only_year(text: str) -> tuple[str, str] | None:
-    """The one year an undated text names ("the Ukraine 2024 forum"), as the range a bare "August 5" falls in;
-    None where it names none or several."""
+    """The one year an undated text names outside its background ("the Ukraine 2024 forum", not "since
+    2014"), as the range a bare "August 5" falls in; None where it names none or several."""
+    for span in find(text, None):
+        if background(text, span):
+            text = text[:span.offset] + " " * len(span.text) + text[span.offset + len(span.text):]
     years = set(re.findall(r"\b(20[0-4]\d)\b", text))
     if len(years) != 1:
         return None
@@ -93,6 +92,335 @@ def _year_of(month: int, published: dt.date | None) -> int | None:
     return published.year if month <= published.month else published.year - 1
 
 
+@dataclass(frozen=True)
+class Context:
+    """What a rule resolves against: the publication date, else the latest date the article states (an
+    undated article was written after it), else the one year an undated text names."""
+
+    pub: dt.date | None
+    ref: dt.date | None = None
+    year_hint: tuple[str, str] | None = None
+
+
+Span = tuple[str, str | None]
+Resolver = Callable[[re.Match[str], Context], Span | None]
+
+
+def _month(m: re.Match[str]) -> int | None:
+    return MONTHS.get((m.groupdict().get("month") or "").lower().rstrip("."))
+
+
+def _year(m: re.Match[str]) -> int | None:
+    year = m.groupdict().get("year")
+    return int(year) if year else None
+
+
+def _since(m: re.Match[str], c: Context) -> Span | None:
+    """"since February 2022": from then to the report."""
+    month, year = _month(m), _year(m)
+    return _to_report(_month_range(year, month)[0], c) if month and year else None
+
+
+def _since_year(m: re.Match[str], c: Context) -> Span | None:
+    year = _year(m)
+    return _to_report(f"{year}-01-01", c) if year else None
+
+
+QUARTERS = {"early": (1, 3), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (4, 9), "late": (10, 12),
+            "the end of": (10, 12)}
+
+
+def _part_year(m: re.Match[str], c: Context) -> Span | None:
+    year = _year(m)
+    if not year:
+        return None
+    first, last = QUARTERS[m.group("part").lower()]
+    return f"{year}-{first:02d}-01", _month_range(year, last)[1]
+
+
+def _part_month(m: re.Match[str], c: Context) -> Span | None:
+    month = _month(m)
+    year = month and (_year(m) or _year_of(month, c.pub))
+    return _month_range(year, month, *PARTS[m.group("part").lower()]) if month and year else None
+
+
+def _weekday(m: re.Match[str], c: Context) -> Span | None:
+    if not c.pub:
+        return None
+    target = WEEKDAYS.index(m.group("weekday").lower())
+    back = (c.pub.weekday() - target) % 7
+    day = c.pub - dt.timedelta(days=back if back or "last" not in m.group(0).lower() else 7)
+    return day.isoformat(), day.isoformat()
+
+
+def _relative_day(m: re.Match[str], c: Context) -> Span | None:
+    if not c.pub:
+        return None
+    rel = m.group("rel").lower()
+    if rel in ("overnight", "last night"):
+        return (c.pub - dt.timedelta(days=1)).isoformat(), c.pub.isoformat()
+    day = c.pub if rel in ("today", "this morning", "tonight", "earlier today") else c.pub - dt.timedelta(days=1)
+    return day.isoformat(), day.isoformat()
+
+
+def _relative(m: re.Match[str], c: Context) -> Span | None:
+    return _relative_span(m.group("rel").lower(), c.pub) if c.pub else None
+
+
+def _count(m: re.Match[str]) -> int:
+    return NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+
+
+def _ago(m: re.Match[str], c: Context) -> Span | None:
+    """"three weeks ago": that day, give or take a third of the unit."""
+    if not c.pub:
+        return None
+    unit = UNIT_DAYS[m.group("unit").lower()]
+    day = c.pub - dt.timedelta(days=_count(m) * unit)
+    return (day - dt.timedelta(days=unit // 3)).isoformat(), (day + dt.timedelta(days=unit // 3)).isoformat()
+
+
+def _past_n(m: re.Match[str], c: Context) -> Span | None:
+    if not c.pub:
+        return None
+    days = _count(m) * UNIT_DAYS[m.group("unit").lower()]
+    return (c.pub - dt.timedelta(days=days)).isoformat(), c.pub.isoformat()
+
+
+def _ahead(m: re.Match[str], c: Context) -> Span | None:
+    """"in the coming days": promised, not yet happened."""
+    if not c.pub:
+        return None
+    if m.group("next"):
+        monday = c.pub + dt.timedelta(days=7 - c.pub.weekday())
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    return c.pub.isoformat(), (c.pub + dt.timedelta(days=AHEAD_DAYS[m.group("unit").lower()])).isoformat()
+
+
+def _weekend(m: re.Match[str], c: Context) -> Span | None:
+    if not c.pub:
+        return None
+    saturday = c.pub - dt.timedelta(days=(c.pub.weekday() - 5) % 7)
+    if m.group("rel").lower() == "last" and c.pub.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    return saturday.isoformat(), min(saturday + dt.timedelta(days=1), c.pub).isoformat()
+
+
+def _whole_month(m: re.Match[str], c: Context) -> Span | None:
+    month = _month(m)
+    if not month:
+        return None
+    year = _year(m) or _year_of(month, c.pub) or _year_after(month, c.ref)
+    if year is None and c.year_hint:
+        year = int(c.year_hint[0][:4])
+    return _month_range(year, month) if year else None
+
+
+def _whole_year(m: re.Match[str], c: Context) -> Span | None:
+    year = _year(m)
+    return (f"{year}-01-01", f"{year}-12-31") if year else None
+
+
+def _to_report(start: str, c: Context) -> Span:
+    """From `start` to the report ("since 1 September"): to its publication date, else to the latest date the
+    article states; open where neither is known or that is earlier."""
+    end = c.pub or c.ref
+    return start, end.isoformat() if end and end.isoformat() >= start else None
+
+
+def _year_of_day(month: int, day: int, c: Context) -> int | None:
+    """The year of a day-month without one: the latest such day not after publication (else after the latest
+    date the article states, else the one year it names)."""
+    if c.pub:
+        return c.pub.year if (month, day) <= (c.pub.month, c.pub.day) else c.pub.year - 1
+    if c.ref:
+        return _year_after(month, c.ref)
+    return int(c.year_hint[0][:4]) if c.year_hint else None
+
+
+def _date(year: int | None, month: int | None, day: str | None) -> dt.date | None:
+    if not (year and month and day) or not 1 <= int(day) <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.date(year, month, int(day))
+
+
+def _month_of(m: re.Match[str], group: str) -> int | None:
+    return MONTHS.get((m.groupdict().get(group) or "").lower().rstrip("."))
+
+
+def _from_day(m: re.Match[str], c: Context) -> Span | None:
+    """"since 1 September", "from September 1, 2024": that day to the report."""
+    month = _month_of(m, "month") or _month_of(m, "month2")
+    day = m.group("day") or m.group("day2")
+    if not month:
+        return None
+    start = _date(_year(m) or _year_of_day(month, int(day), c), month, day)
+    if start is None:
+        return None
+    return _to_report(start.isoformat(), c)
+
+
+def _day_range(m: re.Match[str], c: Context) -> Span | None:
+    """"3-9 March", "March 3-9", "28 February to 3 March 2025": the first day to the last."""
+    last_month = _month_of(m, "month2") or _month_of(m, "month")
+    first_month = _month_of(m, "month") if m.groupdict().get("month2") else last_month
+    if not (first_month and last_month):
+        return None
+    year = _year(m) or _year_of_day(last_month, int(m.group("d2")), c)
+    end = _date(year, last_month, m.group("d2"))
+    start = _date(year and (year - 1 if first_month > last_month else year), first_month, m.group("d1"))
+    if start is None or end is None or start > end or (end - start).days > 62:
+        return None
+    return start.isoformat(), end.isoformat()
+
+
+def _weekday_date(name: str, c: Context, last: bool = False) -> dt.date | None:
+    if not c.pub:
+        return None
+    back = (c.pub.weekday() - WEEKDAYS.index(name.lower())) % 7
+    return c.pub - dt.timedelta(days=back if back or not last else 7)
+
+
+def _night_of(m: re.Match[str], c: Context) -> Span | None:
+    """"on Monday night": Monday to Tuesday."""
+    day = _weekday_date(m.group("weekday"), c, "last" in m.group(0).lower())
+    return (day.isoformat(), (day + dt.timedelta(days=1)).isoformat()) if day else None
+
+
+def _night_into(m: re.Match[str], c: Context) -> Span | None:
+    """"overnight into Tuesday", "overnight on Sunday": the night that ends on that day."""
+    day = _weekday_date(m.group("weekday"), c)
+    return ((day - dt.timedelta(days=1)).isoformat(), day.isoformat()) if day else None
+
+
+def _so_far(m: re.Match[str], c: Context) -> Span | None:
+    """"so far in 2025", "to date in 2023": the year up to the report, or the whole of a past year."""
+    year = _year(m)
+    if not year:
+        return None
+    end = c.pub.isoformat() if c.pub and c.pub.year == year else f"{year}-12-31"
+    return f"{year}-01-01", end
+
+
+def _month_named_year(m: re.Match[str], c: Context) -> Span | None:
+    """"last November", "November last year", "in March this year": the year said in words."""
+    month = _month(m)
+    if not (month and c.pub):
+        return None
+    which = (m.groupdict().get("which") or "").lower()
+    if which == "last year":
+        year = c.pub.year - 1
+    elif which == "this year":
+        year = c.pub.year
+    else:  # "last November": the latest November before this month
+        year = c.pub.year if month < c.pub.month else c.pub.year - 1
+    return _month_range(year, month)
+
+
+@cache
+def war_began() -> dt.date | None:
+    """The day the theater's war began (the `began` row of data/theater.tsv): what "the invasion" and "the first
+    year of the war" date from. Another war is another file."""
+    text = resources.files("sitrep").joinpath("data/theater.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.startswith("began\t")]
+    return dt.date.fromisoformat(rows[0][1].strip()) if rows else None
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+            "5th": 5}
+
+
+def _year_of_invasion(m: re.Match[str], c: Context) -> Span | None:
+    """"in the first year of the invasion": 24 February 2022 to 23 February 2023."""
+    n = ORDINALS[m.group("ordinal").lower()]
+    began = war_began()
+    if began is None:
+        return None
+    start = began.replace(year=began.year + n - 1)
+    end = began.replace(year=began.year + n) - dt.timedelta(days=1)
+    if c.pub and c.pub < start:
+        return None
+    return start.isoformat(), min(end, c.pub).isoformat() if c.pub else end.isoformat()
+
+
+def _since_invasion(m: re.Match[str], c: Context) -> Span | None:
+    """"since the full-scale invasion began": 24 February 2022 to the report."""
+    began = war_began()
+    if began is None or (c.pub and c.pub < began):
+        return None
+    return _to_report(began.isoformat(), c)
+
+
+YEAR = r"(?P<year>(?:19|20)\d\d)\b"
+DAY_MONTH = (rf"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?P<month>{MONTH_NAMES})\b\.?|"
+             rf"(?P<month2>{MONTH_NAMES})\b\.? (?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]\d))(?:,? {YEAR})?")
+"""A day of a month either way round, "1 September", "Sept. 1", "September 1st, 2024", with or without year."""
+TO = r"(?:\s?[-–—]\s?| to | until | through | till )"
+WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+DAY_SPANS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE), resolve) for name, pattern, resolve in (
+        ("day_month_range", rf"(?<![\d.,:/])\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)? (?P<month>{MONTH_NAMES})\b\.?{TO}"
+                            rf"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?P<month2>{MONTH_NAMES})\b\.?(?:,? {YEAR})?",
+         _day_range),
+        ("days_month", rf"(?<![\d.,:/])\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{TO}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+                       rf"(?: of)? (?P<month>{MONTH_NAMES})\b\.?(?:,? {YEAR})?", _day_range),
+        ("month_days", rf"\b(?P<month>{MONTH_NAMES})\b\.? (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?{TO}"
+                       rf"(?:(?P<month2>{MONTH_NAMES})\b\.? )?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]\d)(?:,? {YEAR})?",
+         _day_range),
+        ("since_day", rf"\b(?:since|from|starting|beginning) (?:on |the )?{DAY_MONTH}", _from_day),
+    ))
+"""Rules built around a day of a month, tried before the days themselves ("3-9 March" is not "9 March")."""
+
+
+PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE), resolve) for name, pattern, resolve in (
+        ("year_of_invasion", r"\bthe (?P<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) year of "
+                             r"(?:the |russia['’]s )?(?:full[- ]scale )?(?:war|invasion)\b", _year_of_invasion),
+        ("since_invasion", r"\bsince (?:the (?:start|beginning|outbreak) of )?(?:the |russia['’]s |moscow['’]s )?"
+                           r"(?:full[- ]scale (?:war|invasion)|invasion)\b|\bsince (?:russia|moscow) (?:invaded|launched)\b",
+         _since_invasion),
+        ("so_far", rf"\b(?:so far|to date|thus far|until now) in {YEAR}", _so_far),
+        ("year_so_far", rf"\bin {YEAR} (?:so far|to date|thus far)\b", _so_far),
+        ("since", rf"\bsince (?:(?:early|late|mid)[- ])?(?P<month>{MONTH_NAMES})\.?,? (?P<year>(?:19|20)\d\d)\b",
+         _since),
+        ("since_year", r"\bsince (?P<year>(?:19|20)\d\d)\b", _since_year),
+        ("part_year", r"\b(?P<part>early|late|mid|the end of|the beginning of|the start of)[- ]"
+                      r"(?P<year>(?:19|20)\d\d)\b", _part_year),
+        ("part_month", rf"\b(?P<part>early|late|mid|the end of|the beginning of|the start of)[- ]"
+                       rf"(?P<month>{MONTH_NAMES})\b\.?(?:,? (?P<year>(?:19|20)\d\d))?", _part_month),
+        ("month_last", rf"\blast (?P<month>{MONTH_NAMES})\b(?!\s+\d)", _month_named_year),
+        ("month_which_year", rf"\b(?:in |during |since |by |until |of |throughout )?(?P<month>{MONTH_NAMES})\b\.? "
+                             rf"(?:of )?(?P<which>last year|this year)\b", _month_named_year),
+        ("weekday_night", rf"\b(?:on |last |late |early )?{WEEKDAY}(?:['’]s)? (?:night|overnight)\b", _night_of),
+        ("night_of", rf"\bthe night of {WEEKDAY}\b", _night_of),
+        ("night_into", rf"\b(?:overnight|the night|during the night|in the night) (?:into|to|before|on) {WEEKDAY}\b",
+         _night_into),
+        ("overnight_weekday", rf"\bovernight {WEEKDAY}\b", _night_into),
+        ("weekday", r"\b(?:on |last |this |early |late )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
+                    r"saturday|sunday)(?:'s)?\b", _weekday),
+        ("relative_day", r"\b(?P<rel>today|yesterday|overnight|the day before|last night|this morning|tonight|"
+                         r"earlier today|the previous day|over the previous day|over the past 24 hours)\b",
+         _relative_day),
+        ("relative_span", r"\b(?P<rel>this week|last week|earlier this week|this month|last month|"
+                          r"earlier this month|this year|last year|earlier this year|recent weeks|past week|"
+                          r"past month|this spring|this summer|this autumn|this fall|this winter)\b", _relative),
+        ("ago", r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) "
+                r"(?P<unit>day|week|month|year)s? ago\b", _ago),
+        ("past_n", r"\b(?:over|in|during|for|within) the (?:past|last|previous) (?P<n>several|few|couple of|two|"
+                   r"three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week|month)s\b", _past_n),
+        ("ahead", r"\b(?:in|over|during|within) the [\"“]?(?:coming|next) (?P<unit>day|week|month)s\b|"
+                  r"\b(?P<next>next week)\b", _ahead),
+        ("weekend", r"\b(?P<rel>over|at|during|on|this|last) (?:the )?weekend\b", _weekend),
+        ("month_year", rf"\b(?:in |since |during |by |of |until )?(?P<month>{MONTH_NAMES})\.?,? "
+                       rf"(?P<year>(?:19|20)\d\d)\b", _whole_month),
+        ("month", rf"\b(?:in|during|since|by|until|of|early|late|mid|throughout)\s+(?P<month>{MONTH_NAMES})\b"
+                  rf"(?!\s+\d)", _whole_month),
+        ("month_possessive", rf"\b(?P<month>{MONTH_NAMES})['’]s\b", _whole_month),
+        ("year", r"\b(?:in|during|since|of|throughout) (?P<year>(?:19|20)\d\d)\b", _whole_year),
+    ))
+"""The rules, one a row: a name, its pattern, and the function that resolves its match to (start, end), or
+None where it cannot. Earlier rows win where two overlap."""
+
+
 def find(text: str, published: str | None, year_hint: tuple[str, str] | None = None,
          reference: str | None = None) -> list[TimeSpan]:
     """Every time expression in `text` resolved to a span of dates, left to right; unresolvable ones left out.
@@ -101,16 +429,21 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
     day its year: the article was written after it. Weekdays and "last week" need the publication date."""
     pub = dt.date.fromisoformat(published) if published else None
     ref = dt.date.fromisoformat(reference) if reference and not pub else None
+    context = Context(pub, ref, year_hint)
     spans: list[TimeSpan] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: str, end: str | None, m: re.Match[str]) -> None:
+    def add(found: Span, m: re.Match[str], rule: str) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
             return
         taken.append((m.start(), m.end()))
-        spans.append(TimeSpan(start, end, m.group(0), m.start()))
+        spans.append(TimeSpan(*found, m.group(0), m.start(), rule))
 
-    for date in find_dates(text):  # explicit dates first: "May 16, 2025", "on May 16" (year from publication)
+    for name, pattern, resolve in DAY_SPANS:  # "3-9 March", "since 1 September": before the days in them
+        for m in pattern.finditer(text):
+            if (found := resolve(m, context)) is not None:
+                add(found, m, name)
+    for date in find_dates(text):  # explicit dates: "May 16, 2025", "on May 16" (year from publication)
         year = date.year or (_year_of(date.month, pub) if date.day else None) or (
             _year_after(date.month, ref) if date.day else None) or (int(year_hint[0][:4]) if year_hint else None)
         if year is None or date.day is None:
@@ -119,66 +452,11 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
         if any(date.start < e and s < date.end for s, e in taken):
             continue
         taken.append((date.start, date.end))
-        spans.append(TimeSpan(iso, iso, text[date.start:date.end], date.start))
-    for name, pattern in PATTERNS:
+        spans.append(TimeSpan(iso, iso, text[date.start:date.end], date.start, "date"))
+    for name, pattern, resolve in PATTERNS:
         for m in pattern.finditer(text):
-            groups = m.groupdict()
-            month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
-            year = int(groups["year"]) if groups.get("year") else None
-            if name == "since" and month and year:
-                add(_month_range(year, month)[0], None, m)
-            elif name == "since_year" and year:
-                add(f"{year}-01-01", None, m)
-            elif name == "part_year" and year:
-                quarter = {"early": (1, 3), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (4, 9),
-                           "late": (10, 12), "the end of": (10, 12)}[groups["part"].lower()]
-                add(f"{year}-{quarter[0]:02d}-01", _month_range(year, quarter[1])[1], m)
-            elif name == "part_month" and month:
-                year = year or _year_of(month, pub)
-                if year:
-                    add(*_month_range(year, month, *PARTS[groups["part"].lower()]), m)
-            elif name == "weekday" and pub:
-                target = WEEKDAYS.index(groups["weekday"].lower())
-                back = (pub.weekday() - target) % 7
-                day = pub - dt.timedelta(days=back if back or "last" not in m.group(0).lower() else 7)
-                add(day.isoformat(), day.isoformat(), m)
-            elif name == "relative_day" and pub:
-                rel = groups["rel"].lower()
-                day = pub if rel in ("today", "this morning", "tonight", "earlier today") else pub - dt.timedelta(days=1)
-                if rel == "overnight":
-                    add((pub - dt.timedelta(days=1)).isoformat(), pub.isoformat(), m)
-                else:
-                    add(day.isoformat(), day.isoformat(), m)
-            elif name == "relative_span" and pub:
-                add(*_relative_span(groups["rel"].lower(), pub), m)
-            elif name in ("ago", "past_n") and pub:
-                n = NUMBER_WORDS.get(groups["n"].lower()) or int(groups["n"])
-                days = n * UNIT_DAYS[groups["unit"].lower()]
-                if name == "past_n":
-                    add((pub - dt.timedelta(days=days)).isoformat(), pub.isoformat(), m)
-                else:  # "three weeks ago": that day, give or take a third of the unit
-                    slack = UNIT_DAYS[groups["unit"].lower()] // 3
-                    day = pub - dt.timedelta(days=days)
-                    add((day - dt.timedelta(days=slack)).isoformat(), (day + dt.timedelta(days=slack)).isoformat(), m)
-            elif name == "ahead" and pub:  # "in the coming days": promised, not yet happened
-                if groups.get("next"):
-                    monday = pub + dt.timedelta(days=7 - pub.weekday())
-                    add(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), m)
-                else:
-                    add(pub.isoformat(), (pub + dt.timedelta(days=AHEAD_DAYS[groups["unit"].lower()])).isoformat(), m)
-            elif name == "weekend" and pub:
-                saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
-                if groups["rel"].lower() == "last" and pub.weekday() >= 5:
-                    saturday -= dt.timedelta(days=7)
-                add(saturday.isoformat(), min(saturday + dt.timedelta(days=1), pub).isoformat(), m)
-            elif name in ("month_year", "month", "month_possessive") and month:
-                year = year or _year_of(month, pub) or _year_after(month, ref)
-                if year is None and year_hint:
-                    year = int(year_hint[0][:4])
-                if year:
-                    add(*_month_range(year, month), m)
-            elif name == "year" and year:
-                add(f"{year}-01-01", f"{year}-12-31", m)
+            if (found := resolve(m, context)) is not None:
+                add(found, m, name)
     return sorted(spans, key=lambda s: s.offset)
 
 

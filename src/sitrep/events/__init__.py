@@ -21,6 +21,7 @@ from sitrep.places.resolve import THEATER as THEATER_COUNTRIES
 from sitrep.segment import sentences
 from sitrep.vocab import OPPOSITE
 
+ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
 QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^“”]{3,}”")
 REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought off|beat off|withdr[ea]w|pulled out)\b",
                    re.IGNORECASE)
@@ -209,7 +210,8 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
                 continue
         own = _own_times(sentence, trigger, times)
         date = min(own, key=lambda t: abs(t.offset - trigger.start())).as_dict() if own else (
-            last_times[-1].as_dict() if last_times and reading.inherited and not times else None)
+            last_times[-1].as_dict() if last_times and (reading.inherited or SAME_TIME.search(sentence)) and not times
+            else None)
         if date is None and reading.recent is not None and (PRESENT_PERFECT.search(sentence, lo, hi)
                                                             or PAST_PERFECT.search(sentence, lo, hi)):
             date = reading.recent  # a lede's "have been injured", "said it had entered": the days the report is about
@@ -279,6 +281,10 @@ PAST_PERFECT = re.compile(rf"\b{claims.SAY}\s++(?:that\s++)?[^.;]{{0,60}}\bhad\s
                           re.IGNORECASE)
 """Reported speech in the past perfect ("claimed that its troops had entered"): told as the day's news."""
 DATELINE = re.compile(r"(?<!\s)\s*(?:\(|-|–|—|/|\.\s*/)")
+OPENING_SAY = re.compile(rf",?\s++(?:[\w'’.-]++\s++){{1,5}}?(?:{claims.SAY}|blamed|accused)\b", re.IGNORECASE)
+"""After a time that opens a sentence: its subject and a verb of saying, which the time dates."""
+SAME_TIME = re.compile(r"\b(?:the same|that) (?:night|day|morning|evening|afternoon)\b", re.IGNORECASE)
+""""In a separate incident the same night": the time of the sentence before."""
 REPORTED_ON = re.compile(rf"\b{claims.SAY}\s+(?:on\s+|late\s+|early\s+|this\s+)?$", re.IGNORECASE)
 def _wider_claim(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]]) -> dict[str, Any] | None:
     """An earlier attributed event of the same type placed only at the oblast this event's settlement is in."""
@@ -301,7 +307,7 @@ def _own_times(sentence: str, trigger: re.Match[str], times: list[timex.TimeSpan
     which was occupied in February 2022")."""
     aside = RELATIVE.search(sentence, trigger.end())
     own = [t for t in times if aside is None or t.offset < aside.start()]
-    happened = [t for t in own if not _reporting_time(sentence, t)]
+    happened = [t for t in own if not _reporting_time(sentence, t) and not timex.background(sentence, t)]
     return happened or own  # "captured X on July 31, ISW said on Friday": the capture's day, not the report's
 
 
@@ -309,6 +315,8 @@ def _reporting_time(sentence: str, time: timex.TimeSpan) -> bool:
     """A time that dates the report, not the event: "said on Friday", "announced Thursday", a dateline."""
     if time.offset < 30 and DATELINE.match(sentence[time.offset + len(time.text):]):
         return True
+    if time.offset < 4 and OPENING_SAY.match(sentence, time.offset + len(time.text)):
+        return True  # "On June 1, Russia blamed Ukraine for the derailment": the day of the blaming
     return bool(REPORTED_ON.search(sentence, max(0, time.offset - 25), time.offset))
 
 
@@ -424,7 +432,9 @@ def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> 
                 if in_lede and event["date"] is not None:
                     lede_dates.setdefault(event["type"], event["date"])
         for q in quantities.find(sentence):
-            after = [t for t in times if q.end - 5 <= t.offset <= q.end + 30]
+            tail = ASIDE.match(sentence, q.end)  # "478 square kilometres (184 square miles) throughout October"
+            reach = (tail.end() if tail else q.end) + 30
+            after = [t for t in times if q.end - 5 <= t.offset <= reach]
             period = after[0] if after else (times[0] if len(times) == 1 else None)
             found_quantities.append({
                 "measure": q.measure, "value": q.value, "value_max": q.value_max, "unit": q.unit,

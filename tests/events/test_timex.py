@@ -1,0 +1,147 @@
+"""Time expressions resolved against a publication date, on sentences written for these tests. The reports
+below are dated Wednesday 12 March 2025 unless a test says otherwise."""
+
+import pytest
+
+from sitrep import timex
+
+PUBLISHED = "2025-03-12"  # a Wednesday
+
+
+def spans(text: str, published: str | None = PUBLISHED, reference: str | None = None) -> list[tuple[str, str | None]]:
+    return [(s.start, s.end) for s in timex.find(text, published, None, reference)]
+
+
+def test_rules_are_rows_of_name_pattern_and_resolver():
+    for table in (timex.DAY_SPANS, timex.PATTERNS):
+        for name, pattern, resolve in table:
+            assert isinstance(name, str) and pattern.pattern and callable(resolve)
+    names = [name for name, _p, _r in (*timex.DAY_SPANS, *timex.PATTERNS)]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Air defence units shot down eleven drones over the port overnight, the navy said.",
+     [("2025-03-11", "2025-03-12")]),
+    ("A fuel depot near the river burned after a drone hit it last night.", [("2025-03-11", "2025-03-12")]),
+    ("Shelling damaged the water tower in the village on Monday night.", [("2025-03-10", "2025-03-11")]),
+    ("Two bridges were hit in a missile raid overnight into Tuesday.", [("2025-03-10", "2025-03-11")]),
+    ("Guns fell silent in the town on the night of Sunday, residents said.", [("2025-03-09", "2025-03-10")]),
+])
+def test_a_night_spans_the_two_days_it_joins(text: str, expected: list[tuple[str, str]]):
+    assert spans(text) == expected
+
+
+def test_a_plain_weekday_is_still_one_day():
+    assert spans("The column entered the hamlet on Monday.") == [("2025-03-10", "2025-03-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "Engineers have rebuilt four crossings since 1 September.",
+    "Engineers have rebuilt four crossings since September 1.",
+    "Engineers have rebuilt four crossings since Sept. 1.",
+    "Engineers have rebuilt four crossings since the 1st of September.",
+])
+def test_since_a_day_runs_to_the_report(text: str):
+    assert spans(text) == [("2024-09-01", "2025-03-12")]
+
+
+def test_since_a_day_with_its_year():
+    assert spans("Engineers have rebuilt four crossings since September 1, 2023.") == [("2023-09-01", "2025-03-12")]
+
+
+def test_from_a_day_with_nothing_after_runs_to_the_report():
+    assert spans("From 20 January the brigade has held the ridge.") == [("2025-01-20", "2025-03-12")]
+
+
+def test_since_a_month_runs_to_the_report():
+    assert spans("Prices at the market have doubled since February 2022.") == [("2022-02-01", "2025-03-12")]
+
+
+def test_since_a_day_without_publication_ends_at_the_latest_stated_date():
+    assert spans("Troops have taken 300 square kilometres since Sept. 1.", None, "2022-09-08") == [
+        ("2022-09-01", "2022-09-08")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Over the week of 3-9 March the unit lost two radars.", ("2025-03-03", "2025-03-09")),
+    ("Over the week of 3–9 March the unit lost two radars.", ("2025-03-03", "2025-03-09")),
+    ("Between March 3-9 the unit lost two radars.", ("2025-03-03", "2025-03-09")),
+    ("From 3 to 9 March the unit lost two radars.", ("2025-03-03", "2025-03-09")),
+    ("From March 3 to March 9 the unit lost two radars.", ("2025-03-03", "2025-03-09")),
+    ("From 24 February to 2 March the unit lost two radars.", ("2025-02-24", "2025-03-02")),
+    ("From 28 December to 4 January the unit lost two radars.", ("2024-12-28", "2025-01-04")),
+    ("During 10-16 June 2024 the unit lost two radars.", ("2024-06-10", "2024-06-16")),
+])
+def test_a_range_of_days_is_one_span(text: str, expected: tuple[str, str]):
+    assert spans(text) == [expected]
+
+
+def test_a_thousands_figure_is_not_a_range_of_days():
+    assert ("2025-03-01", "2025-03-02") not in spans("The crews cleared 1,000-2 March convoys of mines.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("This year the regiment has recruited 800 volunteers.", ("2025-01-01", "2025-03-12")),
+    ("So far in 2025 the regiment has recruited 800 volunteers.", ("2025-01-01", "2025-03-12")),
+    ("In 2025 so far the regiment has recruited 800 volunteers.", ("2025-01-01", "2025-03-12")),
+    ("To date in 2023 the regiment had recruited 800 volunteers.", ("2023-01-01", "2023-12-31")),
+])
+def test_a_year_so_far_ends_at_the_report(text: str, expected: tuple[str, str]):
+    assert spans(text) == [expected]
+
+
+def test_the_first_year_of_the_invasion():
+    assert spans("Losses were heaviest in the first year of the invasion, the study found.") == [
+        ("2022-02-24", "2023-02-23")]
+
+
+def test_the_third_year_of_the_war_ends_at_the_report():
+    assert spans("In the third year of the war the front barely moved.") == [("2024-02-24", "2025-02-23")]
+
+
+def test_since_the_full_scale_invasion():
+    assert spans("Since the start of the full-scale invasion the town has lost half its people.") == [
+        ("2022-02-24", "2025-03-12")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The depot was struck twice in November.", "2025-03-12", ("2024-11-01", "2024-11-30")),
+    ("The depot was struck twice in February.", "2025-03-12", ("2025-02-01", "2025-02-28")),
+    ("The depot was struck twice in November 2023.", "2025-03-12", ("2023-11-01", "2023-11-30")),
+    ("The depot was struck twice last November.", "2025-03-12", ("2024-11-01", "2024-11-30")),
+    ("The depot was struck twice last March.", "2025-03-12", ("2024-03-01", "2024-03-31")),
+    ("The depot was struck twice in November last year.", "2025-12-05", ("2024-11-01", "2024-11-30")),
+    ("The depot was struck twice in February this year.", "2025-03-12", ("2025-02-01", "2025-02-28")),
+])
+def test_a_month_takes_the_year_said_or_the_latest_past_one(text: str, published: str, expected: tuple[str, str]):
+    assert spans(text, published) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sappers cleared the road on 1 September.", ("2024-09-01", "2024-09-01")),
+    ("Sappers cleared the road on September 1.", ("2024-09-01", "2024-09-01")),
+    ("Sappers cleared the road on Sept. 1.", ("2024-09-01", "2024-09-01")),
+    ("Sappers cleared the road on 1 September 2023.", ("2023-09-01", "2023-09-01")),
+    ("Sappers cleared the road on Sept. 1, 2023.", ("2023-09-01", "2023-09-01")),
+])
+def test_a_day_of_a_month_either_way_round(text: str, expected: tuple[str, str]):
+    assert spans(text) == [expected]
+
+
+def test_a_background_date_gives_no_year_to_an_undated_text():
+    text = ("The war that began on February 24, 2022 goes on. Troops took the hamlet on May 5 after a week of "
+            "shelling.")
+    assert timex.latest_stated(text) is None
+    assert timex.only_year(text) is None
+
+
+def test_a_date_of_the_news_still_gives_its_year():
+    text = "Troops took the hamlet on May 5, 2024, the brigade said. Shelling went on until May 9."
+    assert timex.latest_stated(text) == "2024-05-05"
+
+
+def test_a_background_since_year_is_not_the_year_of_the_news():
+    assert timex.only_year("Since 2014 the region has been contested. Troops took the hamlet on May 5.") is None
+    assert timex.only_year("At the Kyiv 2024 forum, officials said troops took the hamlet on May 5.") == (
+        "2024-01-01", "2024-12-31")
