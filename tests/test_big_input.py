@@ -33,7 +33,7 @@ def test_a_25_megabyte_text_file_is_read_in_parts(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("3 new, 0 duplicate, 0 failed")
     assert "read as 3 parts" in result.stderr
-    assert "stored without places and events analysis" in result.stderr  # no article is 10 million characters long
+    assert "stored without the places, events, quantities, slant analysis" in result.stderr  # no article is 10 million characters long
     assert peak_mb < MEMORY_BOUND_MB
     with Store.open(db) as store:
         texts = [row["text"] for row in store.db.execute("SELECT text FROM documents ORDER BY id")]
@@ -65,7 +65,7 @@ def test_one_line_of_five_megabytes_is_stored_whole(tmp_path: Path, invoke):
     db = tmp_path / "line.db"
     result = invoke("ingest", line, "--db", db, "--parser", "none")
     assert result.exit_code == 0
-    assert "longer than one article; stored without places and events analysis" in result.output
+    assert "longer than one article; stored without the places, events, quantities, slant analysis" in result.output
     with Store.open(db) as store:
         [length] = [r[0] for r in store.db.execute("SELECT length(text) FROM documents")]
     assert length >= 5_000_000

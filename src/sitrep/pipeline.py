@@ -15,7 +15,7 @@ from sitrep import registry
 from sitrep.clean import clean  # noqa: F401  (registers "clean")
 from sitrep.document import Document
 from sitrep.errors import InputError
-from sitrep.events import events_stage  # noqa: F401  (registers "events")
+from sitrep.events import events_stage  # noqa: F401  (registers "events", "quantities", "slant")
 from sitrep.meta import language, metadata  # noqa: F401  (register "metadata", "language")
 from sitrep.options import Options
 from sitrep.places.stage import places  # noqa: F401  (registers "places")
@@ -60,7 +60,7 @@ def analyze(doc: Document, options: Options, run: list[Stage] | None = None) -> 
         stage(doc, options)
     if skipped:
         doc.warnings.append(f"{doc.source}: {len(doc.text):,} characters is longer than one article; stored "
-                            f"without {' and '.join(skipped)} analysis (limit {options.max_analysis_chars:,})")
+                            f"without the {', '.join(skipped)} analysis (limit {options.max_analysis_chars:,})")
     if not doc.text.strip():
         raise InputError(doc.source, "has no article text left after removing page chrome",
                          "check that the input is an article")

@@ -15,7 +15,7 @@ CLAIM = "MARIUPOL, Oct 7 (Wire Service) - Russia's Defence Ministry said on Mond
 
 def control(text: str) -> list[tuple[Any, ...]]:
     record = analyze_text(f"published: 2025-10-08\n\n{text}\n").record()
-    return [(e["actor"], e["claimant_side"], e["certainty"], [p["name"] for p in e["places"]][0])
+    return [(e["actor"], e["claimant_side"], e["certainty"], e["places"][0]["name"])
             for e in record["events"] if e["type"] == "control_claim"]
 
 

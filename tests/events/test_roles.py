@@ -114,12 +114,11 @@ def test_figures_read_in_context(text: str, expected: list[tuple[str, float]]):
 
 
 def test_without_a_parser_sides_come_from_words():
-    from sitrep.events import analyze_claims
+    from sitrep.events import ArticleReader
     from tests.conftest import analyze_text
 
     doc = analyze_text("published: 2025-07-03\n\nRussian troops captured Toretsk in the Donetsk region.\n")
-    analyze_claims(doc, parser=None)
-    [event] = [e for e in doc.analysis["events"] if e["type"] == "control_claim"]
+    [event] = [e for e in ArticleReader(doc, None).read().events if e["type"] == "control_claim"]
     assert event["actor"] == "RU"
 
 

@@ -333,125 +333,178 @@ def _place_record(place: dict[str, Any]) -> dict[str, Any]:
     return {k: place[k] for k in ("name", "geonameid", "lat", "lon", "admin1", "country", "kind", "precision")}
 
 
-def analyze_claims(doc: Document, parser: str | None = syntax.DEFAULT_MODEL) -> None:
-    """Set doc.analysis["events"], ["quantities"] and ["slant"]; `parser` names the spaCy model that parses
-    the sentences with event words (None: side words alone decide who acts)."""
-    text = doc.text
-    places = doc.analysis.get("places", [])
-    published = doc.published
-    disclaimed = claims.disclaims(text)
-    reference = None if published else timex.latest_stated(text)
-    year_hint = doc.hints.get("published_range") or (None if published or reference else timex.only_year(text))
-    source = claims.retold_source(text) or _lede_source(text)
-    measured_by = claims.counter(text)
-    found_events: list[dict[str, Any]] = []
-    found_quantities: list[dict[str, Any]] = []
-    seen: dict[str, list[dict[str, Any]]] = {}
-    previous = None
-    carried: tuple[claims.Claimant, str] | None = None
-    last_times: list[timex.TimeSpan] = []
-    prev_start = -1
-    last_places: list[dict[str, Any]] = []
-    lede_dates: dict[str, dict[str, str | None]] = {}
-    last_actor: str | None = None
-    lede_time: timex.TimeSpan | None = None
-    """The first date the lede gives (a dateline's, "today"): the day its undated events are reported for."""
-    unattributed: set[int] = set()
-    """Starts of the sentences told without attribution since the last one with."""
-    told_at: dict[int, list[dict[str, Any]]] = {}
-    """The events each sentence tells, also those told before and kept in their first telling."""
-    spans = sentences(text)
-    lede_end = _lede_end(text, spans)
-    recent = timex.recent_days(published)
-    parsed = _parse_candidates(text, spans, parser)
-    for index, span in enumerate(spans):
-        sentence = text[span.start:span.end]
-        attribution = claims.attribute(sentence, previous, parsed.get(index))
-        claimant = attribution.claimant
-        certainty = attribution.certainty
-        inherited = claimant is None and carried is not None and not QUOTE.search(sentence)
-        if inherited:
-            claimant, certainty = carried  # a report goes on in the next sentence without saying who again
-        elif carried is not None and claimant == carried[0]:
-            inherited = True  # "It also said ...": the same report, on the day it was dated
-        carried = (attribution.claimant, attribution.certainty) if attribution.claimant is not None else None
-        if claims.IF_CONFIRMED.match(sentence.strip()) and found_events and found_events[-1]["start"] == prev_start:
-            found_events[-1]["certainty"] = "unconfirmed"  # "If confirmed, ..." qualifies the claim before it
-        if attribution.claimant is not None:
-            previous = attribution.claimant
-        if attribution.backwards:  # "Syniehubov announced this": the events told since the last attribution are his
-            for event in (e for start in unattributed for e in told_at.get(start, [])):
-                if event["claimant"] is None or (source is not None and event["claimant"] == source.name):
-                    event["claimant"], event["claimant_side"] = claimant.name, claimant.side
-                    event["certainty"] = "claimed"
-        unattributed = set() if attribution.claimant is not None else {*unattributed, span.start}
-        if claimant is None and source is not None and certainty == "asserted":
-            claimant, certainty = source, "reported"  # an article retelling another outlet's report
-        if certainty == "claimed" and claimant is not None and claimant.side in OPPOSITE \
-                and disclaimed in ("any", claimant.side):
-            certainty = "unconfirmed"  # a warring side's claim the article says it could not verify
-        times = timex.find(sentence, published, year_hint, reference)
-        in_lede = index < lede_end
-        if lede_time is None and in_lede:
-            lede_time = next((t for t in times if t.start == t.end), None)  # a day: a dateline, "today", "on Friday"
-        dateline = DATELINE_HEAD.match(sentence)  # "MARIUPOL, Oct 7 (Wire) -": where it was filed, a place of
-        body = span.start + (dateline.end() if dateline else 0)  # the story only when the story names no other
-        here = [p for p in _sentence_places(places, body, span.end) if p["kind"] != "country"] or \
-            [p for p in _sentence_places(places, span.start, body) if p["kind"] != "country"]
-        if not here and ANAPHOR.search(sentence):
-            here = last_places[:1]  # "the village": the settlement named just before
-        countries = [p for p in _sentence_places(places, span.start, span.end) if p["kind"] == "country"]
+@dataclass
+class Said:
+    """What one sentence of an article says, read once by the events stage and again by the quantities stage:
+    who says it, the times and places it names."""
+
+    start: int
+    end: int
+    attribution: claims.Attribution
+    """The sentence's own attribution."""
+    claimant: claims.Claimant | None
+    """Who the sentence's claims are taken from: its own attribution, the report it goes on telling, or the
+    outlet an article retells."""
+    times: list[timex.TimeSpan]
+    places: list[dict[str, Any]]
+
+
+class ArticleReader:
+    """The reading of one article, a sentence at a time: what the article says as a whole (who it retells, whose
+    data its figures are, whether it disclaims), and what a reader carries from one sentence to the next (the
+    last claimant, times, places and acting side, the lede's dates, the events told so far)."""
+
+    def __init__(self, doc: Document, parser: str | None) -> None:
+        self.text = text = doc.text
+        self.places = doc.analysis.get("places", [])
+        self.published = doc.published
+        self.disclaimed = claims.disclaims(text)
+        self.reference = None if doc.published else timex.latest_stated(text)
+        self.year_hint = doc.hints.get("published_range") or (
+            None if doc.published or self.reference else timex.only_year(text))
+        self.source = claims.retold_source(text) or _lede_source(text)
+        self.spans = sentences(text)
+        self.lede_end = _lede_end(text, self.spans)
+        self.recent = timex.recent_days(doc.published)
+        self.parsed = _parse_candidates(text, self.spans, parser)
+        self.events: list[dict[str, Any]] = []
+        self.said: list[Said] = []
+        self.seen: dict[str, list[dict[str, Any]]] = {}
+        """The events kept so far, by type, for a later telling to join."""
+        self.previous: claims.Claimant | None = None
+        """The last claimant named, for "he said"."""
+        self.carried: tuple[claims.Claimant, str] | None = None
+        """The last sentence's claimant and certainty, which a report that goes on keeps."""
+        self.last_times: list[timex.TimeSpan] = []
+        self.last_places: list[dict[str, Any]] = []
+        self.last_actor: str | None = None
+        self.prev_start = -1
+        self.lede_dates: dict[str, dict[str, str | None]] = {}
+        self.lede_time: timex.TimeSpan | None = None
+        """The first date the lede gives (a dateline's, "today"): the day its undated events are reported for."""
+        self.unattributed: set[int] = set()
+        """Starts of the sentences told without attribution since the last one with."""
+        self.told_at: dict[int, list[dict[str, Any]]] = {}
+        """The events each sentence tells, also those told before and kept in their first telling."""
+
+    def read(self) -> ArticleReader:
+        for index, span in enumerate(self.spans):
+            self._sentence(index, span)
+        return self
+
+    def _sentence(self, index: int, span: Any) -> None:
+        sentence = self.text[span.start:span.end]
+        attribution, claimant, certainty, inherited = self._attribution(index, sentence, span.start)
+        times = timex.find(sentence, self.published, self.year_hint, self.reference)
+        in_lede = index < self.lede_end
+        if self.lede_time is None and in_lede:
+            self.lede_time = next((t for t in times if t.start == t.end), None)  # a dateline's, "today", "on Friday"
+        here, countries = self._places_of(sentence, span)
         for lo, hi in clauses(sentence):
             clause_places = [p for p in here if any(span.start + lo <= s < span.start + hi for s, _e in p["mentions"])]
             if not clause_places and not any(span.start <= s < span.start + lo or span.start + hi <= s < span.end
                                              for p in here for s, _e in p["mentions"]):
                 clause_places = here  # "the village" or no place named: the sentence's places
-            reading = Reading(sentence, span.start, claimant, certainty, inherited, times, last_times, countries,
-                              parsed.get(index), last_actor, recent if in_lede else None)
+            reading = Reading(sentence, span.start, claimant, certainty, inherited, times, self.last_times, countries,
+                              self.parsed.get(index), self.last_actor, self.recent if in_lede else None)
             for event in _clause_events(reading, lo, hi, clause_places):
-                if event["actor"] in OPPOSITE and event["type"] not in ("strike", "sabotage"):
-                    last_actor = event["actor"]
-                earlier = _told_before(event, seen, span.start)
-                told_at.setdefault(span.start, []).append(earlier or event)
-                if earlier is not None:  # told again: keep the first telling, completed by what the later one adds
-                    earlier["date"] = earlier["date"] or event["date"]
-                    if earlier["claimant"] is None and event["claimant"] is not None:
-                        earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]
-                    continue
-                if event["claimant"] is None and (wider := _wider_claim(event, seen)) is not None:
-                    # "state media claimed forces took their first village in the region ... the reported seizure
-                    # of Dachne": the village names the claim made before about its region
-                    event["claimant"], event["claimant_side"] = wider["claimant"], wider["claimant_side"]
-                    event["certainty"] = wider["certainty"]
-                if event["date"] is None and event["type"] in lede_dates:
-                    event["date"] = lede_dates[event["type"]]  # the story the lede dated goes on being told
-                elif event["date"] is None and in_lede and lede_time is not None:
-                    event["date"] = lede_time.as_dict()  # "ISTANBUL, May 16. The sides agreed ...": the day reported
-                seen.setdefault(event["type"], []).append(event)
-                found_events.append(event)
-                if in_lede and event["date"] is not None:
-                    lede_dates.setdefault(event["type"], event["date"])
+                self._keep(event, span.start, in_lede)
+        self.said.append(Said(span.start, span.end, attribution, claimant, times, here))
+        if here:
+            self.last_places = here
+        self.last_times = times
+        self.prev_start = span.start
+
+    def _attribution(self, index: int, sentence: str, start: int
+                     ) -> tuple[claims.Attribution, claims.Claimant | None, str, bool]:
+        """The sentence's attribution, and who its claims are taken from, how sure, and whether that was carried
+        from the sentence before."""
+        attribution = claims.attribute(sentence, self.previous, self.parsed.get(index))
+        claimant, certainty = attribution.claimant, attribution.certainty
+        carried = self.carried
+        inherited = claimant is None and carried is not None and not QUOTE.search(sentence)
+        if inherited:
+            claimant, certainty = carried  # a report goes on in the next sentence without saying who again
+        elif carried is not None and claimant == carried[0]:
+            inherited = True  # "It also said ...": the same report, on the day it was dated
+        self.carried = (attribution.claimant, attribution.certainty) if attribution.claimant is not None else None
+        if claims.IF_CONFIRMED.match(sentence.strip()) and self.events and self.events[-1]["start"] == self.prev_start:
+            self.events[-1]["certainty"] = "unconfirmed"  # "If confirmed, ..." qualifies the claim before it
+        if attribution.claimant is not None:
+            self.previous = attribution.claimant
+        if attribution.backwards:  # "Syniehubov announced this": the events told since the last attribution are his
+            for event in (e for told in self.unattributed for e in self.told_at.get(told, [])):
+                if event["claimant"] is None or (self.source is not None and event["claimant"] == self.source.name):
+                    event["claimant"], event["claimant_side"] = claimant.name, claimant.side
+                    event["certainty"] = "claimed"
+        self.unattributed = set() if attribution.claimant is not None else {*self.unattributed, start}
+        if claimant is None and self.source is not None and certainty == "asserted":
+            claimant, certainty = self.source, "reported"  # an article retelling another outlet's report
+        if certainty == "claimed" and claimant is not None and claimant.side in OPPOSITE \
+                and self.disclaimed in ("any", claimant.side):
+            certainty = "unconfirmed"  # a warring side's claim the article says it could not verify
+        return attribution, claimant, certainty, inherited
+
+    def _places_of(self, sentence: str, span: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The places a sentence's events may be at, and the countries it names."""
+        dateline = DATELINE_HEAD.match(sentence)  # "MARIUPOL, Oct 7 (Wire) -": where it was filed, a place of
+        body = span.start + (dateline.end() if dateline else 0)  # the story only when the story names no other
+        here = [p for p in _sentence_places(self.places, body, span.end) if p["kind"] != "country"] or \
+            [p for p in _sentence_places(self.places, span.start, body) if p["kind"] != "country"]
+        if not here and ANAPHOR.search(sentence):
+            here = self.last_places[:1]  # "the village": the settlement named just before
+        countries = [p for p in _sentence_places(self.places, span.start, span.end) if p["kind"] == "country"]
+        return here, countries
+
+    def _keep(self, event: dict[str, Any], start: int, in_lede: bool) -> None:
+        """Keep an event, or complete the earlier telling it repeats."""
+        if event["actor"] in OPPOSITE and vocab.unnamed_actor(event["type"]) != "place":
+            self.last_actor = event["actor"]
+        earlier = _told_before(event, self.seen, start)
+        self.told_at.setdefault(start, []).append(earlier or event)
+        if earlier is not None:  # told again: keep the first telling, completed by what the later one adds
+            earlier["date"] = earlier["date"] or event["date"]
+            if earlier["claimant"] is None and event["claimant"] is not None:
+                earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]
+            return
+        if event["claimant"] is None and (wider := _wider_claim(event, self.seen)) is not None:
+            # "state media claimed forces took their first village in the region ... the reported seizure
+            # of Dachne": the village names the claim made before about its region
+            event["claimant"], event["claimant_side"] = wider["claimant"], wider["claimant_side"]
+            event["certainty"] = wider["certainty"]
+        if event["date"] is None and event["type"] in self.lede_dates:
+            event["date"] = self.lede_dates[event["type"]]  # the story the lede dated goes on being told
+        elif event["date"] is None and in_lede and self.lede_time is not None:
+            event["date"] = self.lede_time.as_dict()  # "ISTANBUL, May 16. The sides agreed ...": the day reported
+        self.seen.setdefault(event["type"], []).append(event)
+        self.events.append(event)
+        if in_lede and event["date"] is not None:
+            self.lede_dates.setdefault(event["type"], event["date"])
+
+
+def figures(doc: Document, said: list[Said]) -> list[dict[str, Any]]:
+    """The QUANTITY records of an article (spec/EXTRACTION.md), each with who counted it and for what period."""
+    text = doc.text
+    measured_by = claims.counter(text)
+    found = []
+    for told in said:
+        sentence = text[told.start:told.end]
         for q in quantities.find(sentence):
             tail = ASIDE.match(sentence, q.end)  # "478 square kilometres (184 square miles) throughout October"
             reach = (tail.end() if tail else q.end) + 30
-            after = [t for t in times if q.end - 5 <= t.offset <= reach]
-            period = after[0] if after else (times[0] if len(times) == 1 else None)
-            found_quantities.append({
+            after = [t for t in told.times if q.end - 5 <= t.offset <= reach]
+            period = after[0] if after else (told.times[0] if len(told.times) == 1 else None)
+            who = _counted_by(q, sentence, told.attribution, told.claimant, measured_by)
+            found.append({
                 "measure": q.measure, "value": q.value, "value_max": q.value_max, "unit": q.unit,
                 "period": period.as_dict() if period else None,
                 "actor": _side_at(sentence, 0, len(sentence), before=False) if q.measure not in ("prisoners",) else None,
-                "places": [_place_record(p) for p in here[:2]],
-                "claimant": who.name if (who := _counted_by(q, sentence, attribution, claimant, measured_by)) else None,
+                "places": [_place_record(p) for p in told.places[:2]],
+                "claimant": who.name if who else None,
                 "evidence": sentence[max(0, q.start - 40):q.end + 40].strip(),
-                "start": span.start + q.start, "end": span.start + q.end,
+                "start": told.start + q.start, "end": told.start + q.end,
             })
-        if here:
-            last_places = here
-        last_times = times
-        prev_start = span.start
-    doc.analysis["events"] = found_events
-    doc.analysis["quantities"] = found_quantities
-    doc.analysis["slant"] = measure_slant(text)
+    return found
 
 
 LEDE_SENTENCES = 3
@@ -521,6 +574,30 @@ def measure_slant(text: str) -> dict[str, Any]:
     return {"label": label, "score": round(score, 2), "markers": sorted(markers, key=lambda m: m["start"])}
 
 
+READ = "events:said"
+"""The hint the events stage leaves for the quantities stage: the article's sentences as read (`Said`)."""
+
+
 @registry.stages.register("events")
 def events_stage(doc: Document, options: Options) -> None:
-    analyze_claims(doc, options.parser)
+    """Set doc.analysis["events"]; the spaCy model `options.parser` parses the sentences with event words (None:
+    side words alone decide who acts)."""
+    reader = ArticleReader(doc, options.parser).read()
+    doc.analysis["events"] = reader.events
+    doc.hints[READ] = reader.said
+
+
+@registry.stages.register("quantities")
+def quantities_stage(doc: Document, options: Options) -> None:
+    """Set doc.analysis["quantities"], from the sentences as the events stage read them (read here without a
+    parse when that stage did not run)."""
+    said = doc.hints.pop(READ, None)
+    if said is None:
+        said = ArticleReader(doc, None).read().said
+    doc.analysis["quantities"] = figures(doc, said)
+
+
+@registry.stages.register("slant")
+def slant_stage(doc: Document, options: Options) -> None:
+    """Set doc.analysis["slant"]: the narrator's loaded words."""
+    doc.analysis["slant"] = measure_slant(doc.text)
