@@ -74,3 +74,19 @@ def test_a_dateline_city_is_no_claimant():
 def test_a_claim_the_article_cannot_verify_is_unconfirmed(disclaimer: str, certainty: str):
     found = control(CLAIM + "Kalynivka in the Donetsk region. " + disclaimer)
     assert found[0][2] == certainty
+
+
+def test_a_town_retaken_by_the_other_side_is_a_second_claim():
+    found = control("Russian forces captured over 40 square kilometres near Kupiansk on Monday. The town, taken by "
+                    "Russian troops early in the war, was recaptured by Ukraine in a counteroffensive in September 2022.")
+    assert [(a, p) for a, _s, _c, p in found] == [("RU", "Kupiansk"), ("UA", "Kupiansk")]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Russia has become more active in the region after driving Ukrainian forces out of Kursk.", "control_claim", "RU"),
+    ("About 1,500 Ukrainian soldiers found themselves surrounded near the village of Olgovka in the Kursk region.",
+     "ground_fighting", "RU"),
+])
+def test_the_side_driven_out_or_surrounded_is_not_the_side_that_acts(text: str, kind: str, actor: str):
+    record = analyze_text(f"published: 2025-10-08\n\n{text}\n").record()
+    assert [e["actor"] for e in record["events"] if e["type"] == kind] == [actor]

@@ -66,6 +66,13 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
         return None
     sentence = reading.sentence
     claimant_side = reading.claimant.side if reading.claimant else None
+    if (m := BY_AGENT.match(sentence, trigger.end())) and \
+            (agent := _side_at(sentence, m.end(), min(len(sentence), m.end() + 40), before=False)):
+        return agent  # "was recaptured by Ukraine": the passive's agent acts
+    if OUSTING.search(trigger.group(0)) and (loser := _side_at(sentence, trigger.start(), trigger.end(), False)):
+        return OPPOSITE.get(loser)  # "drove the Ukrainian troops out of X": the side driven out lost it
+    if ENCIRCLED.fullmatch(trigger.group(0)) and (loser := _side_at(sentence, 0, trigger.start(), before=True)):
+        return OPPOSITE.get(loser)  # "Ukrainian soldiers found themselves surrounded": the other side attacks
     if kind == "control_claim" and (m := OUSTED.search(sentence)):  # "the enemy was pushed out of X": the loser
         loser = _side_at(sentence, 0, m.start(), before=True)
         if loser in OPPOSITE:
@@ -103,6 +110,14 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
     return None
 
 
+BY_AGENT = re.compile(r"\s++by\s++(?:the\s++)?(?=\w)", re.IGNORECASE)
+OUSTING = re.compile(r"\bout of\b", re.IGNORECASE)
+"""A trigger that names the side it drove out: that side lost the place."""
+PROSPECT = re.compile(r"(?:\s++[\w'’-]++){0,8}?\s++(?:might|may|could|would|will|should|(?:is|are) expected to|(?:is|are) "
+                      r"(?:planned|scheduled|set) to)\s++(?:\w++\s++)?(?:take place|be held|happen|resume|begin|start|"
+                      r"go ahead|occur|continue)\b", re.IGNORECASE)
+"""After a mention of talks or an exchange: that it is still to come, or might not come at all."""
+ENCIRCLED = re.compile(r"surrounded|encircled|encirclement", re.IGNORECASE)
 OUSTED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?(?:pushed|forced|knocked|kicked|driven|thrown|expelled|"
                     r"ousted|dislodged)\b", re.IGNORECASE)
 """A passive ouster: the side named before it lost the place."""
@@ -199,6 +214,8 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         if kind == "control_claim" and triggers()["not_event"].search(sentence, lo, hi):
             continue
         hedge = triggers()["hypothetical"].search(sentence, max(lo, trigger.start() - 120), trigger.start())
+        if not vocab.has_actor(kind) and hedge is None:  # "talks might take place next month": no meeting yet
+            hedge = PROSPECT.match(sentence, trigger.end(), min(hi, trigger.end() + 80))
         if hedge and certainty != "denied":
             continue
         if kind == "strike" and triggers()["background"].search(sentence):
@@ -270,6 +287,8 @@ def _told_before(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]], s
     for earlier in seen.get(event["type"], []):
         if (earlier["certainty"] == "denied") != (event["certainty"] == "denied"):
             continue  # a denial is a claim of its own, kept beside the claim it rejects
+        if {earlier["actor"], event["actor"]} == set(OPPOSITE):
+            continue  # taken by one side, retaken by the other
         if (names and names <= {p["name"] for p in earlier["places"]}) or (not names and earlier["start"] == start):
             return earlier
     return None
