@@ -130,3 +130,103 @@ def test_cleaning_never_invents_text(raw: str):
         covered += n
     separators = len(doc.text) - covered
     assert separators == doc.text.count("\n") - sum(raw[r:r + n].count("\n") for _, r, n in doc.offsets.segments)
+
+
+def test_a_byline_with_its_date_and_read_time_goes():
+    page = (f"by Jane Roe March 3, 2025 10:15 AM 3 min read\n{P1}\n"
+            f"by The Example Post news desk March 3, 2025 8:01 PM 2 min read\n{P2}\n")
+    assert paras(cleaned(page)) == [P1, P2]
+
+
+def test_notices_about_the_article_rather_than_its_story_go():
+    developing = "Officials said the situation was still developing and that more strikes were expected overnight."
+    page = (f"This audio is created with AI assistance\n{P1}\n{developing}\n"
+            "This is a developing story and will be updated.\n"
+            "(Note: The article has been translated from Ukrainian to English and edited for length.)\n")
+    assert paras(cleaned(page)) == [P1, developing]
+    assert {r.rule for r in cleaned(page).removed} == {"chrome:notice"}
+
+
+def test_footer_cookie_donation_and_promo_lines_go():
+    policy = "The ministry said the app's privacy policy had been changed without notice to its users in March."
+    page = (f"The Example Review: our first print magazine. Be among the first to get it.\n{P1}\nAdvertisement:\n"
+            f"{policy}\nSupport the Daily Example or become our patron!\n{P2}\n"
+            "Would love your thoughts, please comment.x\nEditor in chief — Jane Roe. Terms of use. Privacy policy.\n"
+            "We use cookies.\nPrivacy policy.\nWe use cookies. By clicking \"OK\" or any con")
+    assert paras(cleaned(page)) == [P1, policy, P2]
+
+
+def test_an_ad_label_or_a_read_more_link_glued_to_a_paragraph_is_cut():
+    doc = cleaned(f"{P1} Advertisement\n{P2} (Read more Russia-Ukraine war stories.)\n{P3}\n")
+    assert paras(doc) == [P1, P2, P3]
+    assert {r.rule for r in doc.removed} == {"chrome:ad", "related:inline"}
+
+
+def test_captions_that_end_with_their_credit_go():
+    page = (f"Rescuers search the rubble of a house in Sumy (Ivan Petrenko/AP)\n{P1}\n"
+            "Smoke rises over the port after the strike, on March 3. (Telegram)\n"
+            "A soldier loads a mortar near Bakhmut, Ukraine, on May 2, 2024.   (AP Photo/Olena Shevchenko\n"
+            "Soldiers rest in a trench near the front line (Contributor/Getty Images)\n"
+            "The mayor speaks to reporters in Odesa on Monday. Photo courtesy of City Council/UPI | License Photo\n"
+            f"{P2}\nThe ministry building in central Moscow. - Example News, 1920, 25.03.2025\n{P3} (Xinhua)\n")
+    assert paras(cleaned(page)) == [P1, P2, f"{P3} (Xinhua)"]
+
+
+def test_a_caption_over_its_credit_line_and_its_alt_text_go():
+    page = ("Russian drones hit power plant in Kharkiv region\n"
+            "Ukrainian tanks move along a road near Izium, where the front has stalled\nJANE ROE/AP\n"
+            f"{P1}\nRescuers carry a wounded man out of a building in Kharkiv\n"
+            f"Rescuers carry a wounded man out of a building in Kharkiv (Ivan Petrenko/AP)\n{P2}\n")
+    assert paras(cleaned(page)) == ["Russian drones hit power plant in Kharkiv region", P1, P2]
+
+
+def test_a_lone_agency_credit_and_a_date_with_a_view_counter_go():
+    doc = cleaned(f"12 March 2024    Read: 1,204\n{P1}\n{P2}\nAFP\n")
+    assert paras(doc) == [P1, P2]
+
+
+def test_a_kicker_in_capitals_is_not_the_title_but_a_dateline_after_the_title_stays():
+    doc = cleaned(f"WAR IN UKRAINE\nRussian drones hit power plant in Kharkiv region\nGENEVA\n{P1}\n{P2}\n")
+    assert doc.title == "Russian drones hit power plant in Kharkiv region"
+    assert paras(doc) == ["Russian drones hit power plant in Kharkiv region", "GENEVA", P1, P2]
+
+
+def test_a_story_card_after_a_more_stories_label_goes():
+    page = (f"{P1}\nMore stories\nThe quiet front\n"
+            f"Why the war in the east has settled into attrition and what that means for Kyiv\n{P2}\n{P3}\n")
+    assert paras(cleaned(page)) == [P1, P2, P3]
+
+
+def test_links_to_other_stories_go_but_subheadings_stay():
+    teaser = ("Two fuel tanks caught fire after a drone attack on a depot in the Bryansk region overnight, "
+              "the regional governor said on Telegram.")
+    page = (f"Drones strike oil depot in Russia's Oryol region, governor says\n{P1}\n"
+            f"Ukraine war latest: Russian troops push toward Kostiantynivka as shelling intensifies\n{P2}\n"
+            f"New offensive\nKey points from the statement:\n{P3}\n"
+            f"Russia says fuel depot in Bryansk region hit by Ukrainian drones, governor says\n{teaser}\n")
+    doc = cleaned(page)
+    assert paras(doc) == ["Drones strike oil depot in Russia's Oryol region, governor says", P1, P2,
+                          "New offensive", "Key points from the statement:", P3]
+    assert {r.rule for r in doc.removed} == {"related:card"}
+
+
+def test_a_box_before_the_headline_the_url_names_goes():
+    blurb = ("On February 24, 2022 the war began with strikes on cities across the country, and it has gone on "
+             "ever since.")
+    title = "Drones Strike Energy Sites in Krasnodar Region"
+    doc = cleaned(f"url: https://news.example/2025/03/25/drones-strike-energy-sites-in-krasnodar-region-12345.html\n\n"
+                  f"The Conflict in Ukraine\n{blurb}\n\n{title}\n\n{P1}\n{P2}\n")
+    assert doc.title == title and paras(doc) == [title, P1, P2]
+
+
+def test_lines_before_the_headline_the_url_names_stay_when_no_paragraph_comes_before_it():
+    standfirst = "The front has barely moved this year, and that may serve Moscow better"
+    doc = cleaned(f"url: https://news.example/story/1/the-front-has-barely-moved.html\n\n"
+                  f"A Deep Look at the Front Line\n{standfirst}\nThe Front Has Barely Moved\n{P1}\n{P2}\n")
+    assert doc.title == "A Deep Look at the Front Line" and standfirst in doc.text
+
+
+def test_a_source_line_naming_who_said_the_news_stays_and_a_picture_source_goes():
+    said = "Source: Oleh Syniehubov, Head of Kharkiv Oblast Military Administration, on Telegram"
+    doc = cleaned(f"{P1}\nSource: Reuters\n{said}\n{P2}\n")
+    assert paras(doc) == [P1, said, P2]

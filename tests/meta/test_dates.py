@@ -50,3 +50,12 @@ def test_dates_without_a_year_stay_incomplete():
 
 def test_plausible_bounds():
     assert plausible("2024-02-29") and not plausible("1890-01-01") and not plausible(None)
+
+
+def test_a_bylines_first_date_is_the_publication_date():
+    from tests.conftest import analyze_text
+
+    doc = analyze_text("Kyiv says its troops held the line\nby Jane Doe March 18, 2025 8:01 PM 2 min read\n\n"
+                       "Ukrainian troops held their positions near the town on Tuesday, the army said in a statement.\n"
+                       "The army said fighting went on through the night.\n")
+    assert (doc.published, doc.provenance.get("published")) == ("2025-03-18", "byline")

@@ -12,7 +12,7 @@ from importlib import resources
 MAX_RULE_CHARS = 600
 MAX_RULE_WORDS = 80
 WORD_CAPS = {"nav": 25, "forum": 25, "share": 20, "ad": 12, "signup": 30, "cookie": 20, "byline": 20,
-             "media": 60, "related": 40, "sponsor": 6, "misc": 3}
+             "media": 60, "related": 40, "sponsor": 6, "misc": 3, "credit": 8, "notice": 60}
 
 COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
 COOKIE_CONTEXT = re.compile(r"\b(?:consent|accept|privacy|experience|opt[- ]out|browsing|(?:this|our) (?:web)?site|"
@@ -31,10 +31,14 @@ REPLY_MARKER = re.compile(r"^(?:.{0,60}\b(?:ago|on [^,]{3,40}|at [^,]{3,20}),\s*
                           re.IGNORECASE)
 INLINE_RELATED = re.compile(r"(?:(?<=[.!?\"”’)])|(?<=[.!?\"”’)]\s))(?:read also|read more|see also|also read|related)"
                             r"\s*:.*$", re.IGNORECASE)
-ADAPTED_FOOTER = re.compile(r"\b(?:adapted|republished|reproduced|syndicated|reprinted) by (?P<outlet>.{2,60}?) "
-                            r"from (?P<origin>.{2,60}?)(?<!\s)(?:\s++(?P<date>\d{4}-\d\d-\d\d|[^\d]{0,12}\d.{0,25}))?\s*$",
-                            re.IGNORECASE)
-MONITORING_FOOTER = re.compile(r"^(?P<outlet>[A-Z][\w.&' -]{1,60}?)\s*[–—-]\s*(?i:monitoring|news desk|newsroom)\.?$")
+INLINE_TAIL = re.compile(r"(?<=[.!?\"”’)])\s{1,3}(?:-\s?)?(?:advertisement|advertising)\s?-?$|"
+                         r"(?<=[.!?\"”’])\s{1,3}\((?:read|see|find) more\b[^()]{0,80}\)$", re.IGNORECASE)
+"""An ad label or a "(Read more ... stories.)" link glued to the end of a paragraph."""
+LATEST_LINK = re.compile(r"^[^:]{1,60}\blatest(?: news| updates?)?:\s", re.IGNORECASE)
+"""A link to a running story: "Ukraine war latest: <headline>"."""
+ATTRIBUTED_HEADLINE = re.compile(r",\s[^,:;.!?]{1,50}\s(?:says|claim|claims|reports|warns|confirms|denies|announces|"
+                                 r"admits|insists|suggests)$")
+"""The attribution that ends a news headline: "..., military intelligence source says"."""
 URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?:\s|$)")

@@ -60,6 +60,10 @@ def published(doc: Document) -> tuple[str | None, str | None]:
         for found, is_labelled in lines:
             if is_labelled == labelled and found.iso():
                 return found.iso(), "date-line"
+    for byline in _removed_lines(doc, "chrome:byline"):  # "by NAME September 8, 2022 11:36 PM 2 min read"
+        first = next(iter(find_dates(byline)), None)  # the first date: "Updated: ..." follows it
+        if first is not None and first.iso():
+            return first.iso(), "byline"
     line = _dateline(doc)
     if line:
         for context in (from_url, month_only):
