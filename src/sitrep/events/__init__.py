@@ -21,7 +21,7 @@ from sitrep.places.resolve import THEATER as THEATER_COUNTRIES
 from sitrep.segment import sentences
 from sitrep.vocab import OPPOSITE
 
-ASIDE = re.compile(r"\s*\([^()]{0,80}\)")
+ASIDE = re.compile(r"(?<!\s)\s*+\([^()]{0,80}\)")
 QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^“”]{3,}”")
 REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought off|beat off|withdr[ea]w|pulled out)\b",
                    re.IGNORECASE)
@@ -110,10 +110,10 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
     return None
 
 
-BY_AGENT = re.compile(r"\s++by\s++(?:the\s++)?(?=\w)", re.IGNORECASE)
+BY_AGENT = re.compile(r"(?<!\s)\s++by\s++(?:the\s++)?(?=\w)", re.IGNORECASE)
 OUSTING = re.compile(r"\bout of\b", re.IGNORECASE)
 """A trigger that names the side it drove out: that side lost the place."""
-PROSPECT = re.compile(r"(?:\s++[\w'’-]++){0,8}?\s++(?:might|may|could|would|will|should|(?:is|are) expected to|(?:is|are) "
+PROSPECT = re.compile(r"(?<!\s)(?:\s++[\w'’-]++){0,8}?\s++(?:might|may|could|would|will|should|(?:is|are) expected to|(?:is|are) "
                       r"(?:planned|scheduled|set) to)\s++(?:\w++\s++)?(?:take place|be held|happen|resume|begin|start|"
                       r"go ahead|occur|continue)\b", re.IGNORECASE)
 """After a mention of talks or an exchange: that it is still to come, or might not come at all."""
@@ -300,7 +300,7 @@ PAST_PERFECT = re.compile(rf"\b{claims.SAY}\s++(?:that\s++)?[^.;]{{0,60}}\bhad\s
                           re.IGNORECASE)
 """Reported speech in the past perfect ("claimed that its troops had entered"): told as the day's news."""
 DATELINE = re.compile(r"(?<!\s)\s*(?:\(|-|–|—|/|\.\s*/)")
-OPENING_SAY = re.compile(rf",?\s++(?:[\w'’.-]++\s++){{1,5}}?(?:{claims.SAY}|blamed|accused)\b", re.IGNORECASE)
+OPENING_SAY = re.compile(rf"(?<!\s),?+\s++(?:[\w'’.-]++\s++){{1,5}}?(?:{claims.SAY}|blamed|accused)\b", re.IGNORECASE)
 """After a time that opens a sentence: its subject and a verb of saying, which the time dates."""
 SAME_TIME = re.compile(r"\b(?:the same|that) (?:night|day|morning|evening|afternoon)\b", re.IGNORECASE)
 """"In a separate incident the same night": the time of the sentence before."""
