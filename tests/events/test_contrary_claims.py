@@ -90,3 +90,15 @@ def test_a_town_retaken_by_the_other_side_is_a_second_claim():
 def test_the_side_driven_out_or_surrounded_is_not_the_side_that_acts(text: str, kind: str, actor: str):
     record = analyze_text(f"published: 2025-10-08\n\n{text}\n").record()
     assert [e["actor"] for e in record["events"] if e["type"] == kind] == [actor]
+
+
+@pytest.mark.parametrize("text, label", [
+    ('"We have liberated the village," the Ukrainian commander said. Ukrainian forces liberated two more villages '
+     'on Monday, and the army said it liberated 40 square kilometres.', "neutral"),
+    ("Russian forces liberated the settlement of Vilcha. The liberation of the Kharkov region continues, the "
+     "special military operation goes on.", "pro_russia"),
+])
+def test_slant_is_the_narrators_word_not_the_side_that_uses_it(text: str, label: str):
+    from sitrep.events import measure_slant
+
+    assert measure_slant(text)["label"] == label

@@ -67,6 +67,9 @@ def test_photo_credit_is_not_an_outlet_but_a_copyright_line_is():
 
 def test_url_names_the_publisher():
     assert host("https://www.reuters.com/world/x") == "reuters.com"
+    assert host("https://b.danubedispatch.net/2025/x") == "danubedispatch.net"  # a server of the site, not the site
+    assert host("https://cdn2.danubedispatch.net/x") == "danubedispatch.net"
+    assert host("https://news.danubedispatch.net/x") == "news.danubedispatch.net"
     assert outlet_for_host("news.liga.net").name == "LIGA.net"
     assert outlet_for_host("irishtimes-irishtimes-staging.cdn.arcpublishing.com").name == "The Irish Times"
     assert choose("https://menafn.com/1/x", ["MENAFN"]) == ("MENAFN", "url")

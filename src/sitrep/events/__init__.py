@@ -581,10 +581,13 @@ def measure_slant(text: str) -> dict[str, Any]:
     quoted = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
     weight = {"RU": 0, "UA": 0}
     markers = []
-    for side, points, pattern in slant():
+    for side, points, pattern, acting in slant():
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in quoted):
                 continue
+            if acting and _side_at(text, max(0, text.rfind(".", 0, m.start()) + 1), m.start(), before=True) \
+                    not in (None, side):
+                continue  # "Ukrainian forces liberated the town": the other side's word for its own gain
             weight[side] += points
             markers.append({"text": m.group(0), "start": m.start(), "end": m.end(), "side": side})
     total = weight["RU"] + weight["UA"]

@@ -26,5 +26,7 @@ def triggers() -> dict[str, re.Pattern[str]]:
 
 
 @cache
-def slant() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    return tuple((side, int(weight), re.compile(pattern, re.IGNORECASE)) for side, weight, pattern in _rows("slant.tsv"))
+def slant() -> tuple[tuple[str, int, re.Pattern[str], bool], ...]:
+    """(side, weight, pattern, whether it counts only when that side, or no side, acts in its sentence)."""
+    return tuple((side, int(weight), re.compile(pattern, re.IGNORECASE), rest[:1] == ["acting"])
+                 for side, weight, pattern, *rest in _rows("slant.tsv"))

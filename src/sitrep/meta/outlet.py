@@ -34,6 +34,8 @@ NOT_OUTLETS = {"russia", "ukraine", "kyiv", "kiev", "moscow", "kremlin", "the kr
 HEAD_CHARS = 6000
 TAIL_CHARS = 3000
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "en.", "english.")
+SERVING_LABEL = re.compile(r"^(?:[a-z]\d{0,2}|(?:cdn|static|img|images|media|assets|edge|cache)\d{0,2})\.")
+"""A first host label that names a server of the site (a letter, a CDN or static host), not the site itself."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ def host(url: str | None) -> str | None:
     for prefix in HOST_PREFIXES:
         if name.startswith(prefix) and name.count(".") > 1:
             name = name[len(prefix):]
+    if name.count(".") > 1 and SERVING_LABEL.match(name):
+        name = name.split(".", 1)[1]  # "b.bssnews.net", "cdn2.example.com": the server, not the site
     return name or None
 
 
