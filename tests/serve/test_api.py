@@ -130,6 +130,11 @@ def test_ids_out_of_range_are_client_errors(client: TestClient):
     assert client.get("/api/documents/0").status_code == 422
 
 
+def test_the_last_page_of_places_near_the_largest_offset_is_empty_not_an_error(client: TestClient):
+    answer = client.get("/api/places", params={"limit": 100, "offset": 2**63 - 100, "type": "negotiation"})
+    assert answer.status_code == 200 and answer.json()["items"] == []
+
+
 def test_every_response_carries_a_strict_content_security_policy(client: TestClient):
     for path in ("/", "/static/sitrep.js", "/api/events"):
         policy = client.get(path).headers["content-security-policy"]

@@ -91,8 +91,10 @@ def filters(since: dt.date | None = None, until: dt.date | None = None, type: Ev
 Filters = Annotated[views.Filter, Depends(filters)]
 Opened = Annotated[Store, Depends(store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
-Offset = Annotated[int, Query(ge=0, le=2**63 - 1)]
-RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+SQL_INT_MAX = 2**63 - 1
+"""The largest integer SQLite takes: offsets and the rows to read up to them stay within it."""
+Offset = Annotated[int, Query(ge=0, le=SQL_INT_MAX)]
+RowId = Annotated[int, Path(ge=1, le=SQL_INT_MAX)]
 """A row id: SQLite integers are 64-bit."""
 
 
@@ -137,7 +139,7 @@ def event_types() -> list[TypeInfo]:
 @router.get("/places", response_model=Page, summary="Places with claims and their latest control claim")
 def list_places(db: Opened, f: Filters, limit: Limit = 100, offset: Offset = 0) -> Page:
     total = views.count_places(db.db, f)
-    return Page(total=total, limit=limit, offset=offset, items=views.places(db.db, f, limit + offset)[offset:])
+    return Page(total=total, limit=limit, offset=offset, items=views.places(db.db, f, min(limit + offset, SQL_INT_MAX))[offset:])
 
 
 @router.get("/control", response_model=Page, summary="The control ledger of a settlement or an oblast")
