@@ -82,6 +82,18 @@ def test_a_town_retaken_by_the_other_side_is_a_second_claim():
     assert [(a, p) for a, _s, _c, p in found] == [("RU", "Kupiansk"), ("UA", "Kupiansk")]
 
 
+def test_one_clause_telling_a_capture_and_its_recapture_gives_each_side_its_claim():
+    found = control("Izium was seized by Russian troops in April 2022 and retaken by Ukrainian forces that "
+                    "September.")
+    assert [(a, p) for a, _s, _c, p in found] == [("RU", "Izium"), ("UA", "Izium")]
+    assert [a for a, *_ in control("Izium was seized by Russian troops and held by them for months.")] == ["RU"]
+
+
+def test_a_side_word_that_says_whose_land_a_place_is_does_not_make_that_side_act():
+    found = control("Last month Russia's military claimed to have captured the Ukrainian mining town of Soledar.")
+    assert [(a, p) for a, _s, _c, p in found] == [("RU", "Soledar")]
+
+
 @pytest.mark.parametrize("text, kind, actor", [
     ("Russia has become more active in the region after driving Ukrainian forces out of Kursk.", "control_claim", "RU"),
     ("About 1,500 Ukrainian soldiers found themselves surrounded near the village of Olgovka in the Kursk region.",

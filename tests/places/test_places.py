@@ -95,6 +95,34 @@ def test_capitals_and_countries_as_actors_are_not_places(gazetteer):
     assert [p["name"] for p in hit] == ["Moscow", "Kyiv"]
 
 
+def test_a_town_that_opens_its_sentence_is_a_place_but_a_capital_that_speaks_is_not(gazetteer):
+    assert [p["name"] for p in places("Officials spoke on Tuesday. Pokrovsk was shelled on Monday.", gazetteer)] == [
+        "Pokrovsk"]
+    assert [p["name"] for p in places("Analysts agree. Kupiansk has been fought over since spring.", gazetteer)] == [
+        "Kupiansk"]
+    assert places("Officials spoke on Tuesday. Moscow has said it will respond.", gazetteer) == []
+    assert places("Russia has rejected the plan, and Ukraine will not sign it.", gazetteer) == []
+
+
+@pytest.mark.parametrize(("sentence", "name", "country"), [
+    ("Officials in the Ukrainian capital said drones were shot down.", "Kyiv", "UA"),
+    ("Drones flew toward the Russian capital overnight.", "Moscow", "RU"),
+    ("Shelling hit Ukraine's second-largest city on Sunday.", "Kharkiv", "UA"),
+])
+def test_a_settlement_named_by_a_description(sentence: str, name: str, country: str, gazetteer):
+    found = only(sentence, gazetteer)
+    assert (found["name"], found["country"], found["precision"]) == (name, country, "settlement")
+
+
+def test_a_list_after_a_settlement_word_names_settlements_even_those_the_gazetteer_lacks(gazetteer):
+    text = ("Fighting went on in the Kursk region. Troops took four settlements in two days: Zhuravlyovo, "
+            "Fictitovka, Plekhovo and Martynovka.")
+    found = [p for p in places(text, gazetteer) if p["kind"] == "settlement"]
+    assert [p["mention"] for p in found] == ["Zhuravlyovo", "Fictitovka", "Plekhovo", "Martynovka"]
+    assert {p["admin1"] for p in found} == {"RU-KRS"}
+    assert next(p for p in found if p["mention"] == "Fictitovka")["precision"] == "admin1"
+
+
 def test_people_are_not_places(gazetteer):
     text = ("Russian President Vladimir Putin met governor Alexei Smirnov. Putin said the talks were over, "
             "according to Smirnov.")

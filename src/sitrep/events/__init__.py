@@ -38,6 +38,9 @@ INTERCEPT = re.compile(r"shot down|intercepted|downed", re.IGNORECASE)
 PRONOUNS = {"it", "its", "they", "their", "we", "our", "he", "she", "his", "her"}
 FORCE_NOUNS = {"forces", "troops", "soldiers", "units", "army", "military", "fighters", "servicemen", "assault",
                "assaults", "attacks", "groups", "detachments"}
+PLACE_NOUN = re.compile(r"(?<!\s)(?:\s++[\w-]++){0,2}?\s++(?:village|town|city|settlement|region|oblast|province|territory|"
+                        r"land|soil|border|capital|port|frontier)s?\b(?!['’]|\s++(?:guards?|service|police|troops|forces|units|"
+                        r"authorities|officials|governor|council|administration|military|command))", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:the|this|that) (?:village|town|city|settlement|region|area|locality)\b", re.IGNORECASE)
 
 
@@ -52,6 +55,8 @@ def _side_at(text: str, start: int, end: int, before: bool) -> str | None:
                 continue
             if SPEAKS.match(text, m.end()) or LOSES.match(text, m.end()):
                 continue  # "Kyiv says ...", "Ukrainian forces suffered losses": not the side that acts
+            if PLACE_NOUN.match(text, m.end()):
+                continue  # "the Ukrainian salt-mine town", "the Russian region of Kursk": whose land, not who acts
             hits.append((m.start(), side))
     if not hits:
         return None
@@ -160,7 +165,7 @@ def _role_side(reading: Reading, trigger: re.Match[str]) -> str | None:
 
 
 CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|(?<!\s)\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:russian|ukrainian|"
-                          r"the|its|their|kyiv|moscow)\b)", re.IGNORECASE)
+                          r"russia|ukraine|the|its|their|kyiv|moscow)\b)", re.IGNORECASE)
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -225,8 +230,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES]
             if not event_places:
                 continue
-        own = _own_times(sentence, trigger, times)
-        date = min(own, key=lambda t: abs(t.offset - trigger.start())).as_dict() if own else (
+        date = _date_of(reading, trigger) or (
             last_times[-1].as_dict() if last_times and (reading.inherited or SAME_TIME.search(sentence)) and not times
             else None)
         if date is None and reading.recent is not None and (PRESENT_PERFECT.search(sentence, lo, hi)
@@ -240,19 +244,41 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         holding = kind == "control_claim" and bool(HOLDING.search(trigger.group(0)))
         denied = holding or (kind in ("control_claim", "advance") and bool(triggers()["denial"].search(sentence, lo, hi)))
         for group in groups:
-            out.append({
+            actor = _denied_actor(reading, trigger, holding) if denied else _actor(kind, reading, trigger, group)
+            told = [(actor, date)] + ([] if denied else [
+                (agent, _date_of(reading, other)) for other, agent in _retaken(reading, trigger, found, actor)])
+            out.extend({
                 "type": kind,
-                "actor": _denied_actor(reading, trigger, holding) if denied else _actor(kind, reading, trigger, group),
+                "actor": side,
                 "places": [_place_record(p) for p in group],
-                "date": date,
+                "date": when,
                 "claimant": claimant.name if claimant else None,
                 "claimant_side": claimant.side if claimant else None,
                 "certainty": "denied" if denied else certainty,
                 "evidence": sentence,
                 "start": offset,
                 "end": offset + len(sentence),
-            })
+            } for side, when in told)
     return out
+
+
+def _retaken(reading: Reading, trigger: re.Match[str], found: list[re.Match[str]], actor: str | None
+             ) -> list[tuple[re.Match[str], str]]:
+    """"X was seized by Russian troops in 2022 and recaptured by Ukrainian troops": another passive of the same
+    kind whose agent is the other side tells that side's own event, in the same clause."""
+    out = []
+    for other in found:
+        if other is not trigger and actor in OPPOSITE and (m := BY_AGENT.match(reading.sentence, other.end())):
+            agent = _side_at(reading.sentence, m.end(), min(len(reading.sentence), m.end() + 40), before=False)
+            if agent == OPPOSITE[actor]:
+                out.append((other, agent))
+    return out
+
+
+def _date_of(reading: Reading, trigger: re.Match[str]) -> dict[str, str | None] | None:
+    """The date a trigger's own times give it, or none."""
+    own = _own_times(reading.sentence, trigger, reading.times)
+    return min(own, key=lambda t: abs(t.offset - trigger.start())).as_dict() if own else None
 
 
 LIST_GAP = re.compile(r"(?<!\s)(?:,|,?\s+and|,?\s+as well as|,?\s+or)?\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|"

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from rapidfuzz.fuzz import ratio
 
-from sitrep.places.gazetteer import HOW_RANK, SCHEMA, SCHEMA_VERSION, build_id, home, tier_path
+from sitrep.places.gazetteer import HOW_RANK, SCHEMA, SCHEMA_VERSION, build_id, extras, home, tier_path
 from sitrep.places.names import CYRILLIC, fold, latin_forms, loose_key, russian_forms
 
 LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’ʼ\-. ()]+$")
@@ -138,12 +138,6 @@ def geonames_admin1_to_iso() -> dict[str, tuple[str, str, list[str], int | None]
         others = [n for n in cells[5].split("|") if n]
         table[cells[2]] = (cells[1], cells[0], others, int(cells[3]) if cells[3].isdigit() else None)
     return table
-
-
-def extras() -> list[list[str]]:
-    text = resources.files("sitrep").joinpath("data/places.tsv").read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [[*line.split("\t"), *[""] * 7][:7] for line in rows]
 
 
 class Sources:

@@ -13,6 +13,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from functools import cache, cached_property
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -50,6 +51,12 @@ CREATE TABLE names (
 ) WITHOUT ROWID;
 """
 
+
+def extras() -> list[list[str]]:
+    """The rows of data/places.tsv, padded to its seven columns."""
+    text = resources.files("sitrep").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [[*line.split("\t"), *[""] * 7][:7] for line in rows]
 
 @dataclass(frozen=True)
 class Place:

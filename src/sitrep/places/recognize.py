@@ -14,7 +14,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from sitrep.places.gazetteer import Gazetteer, Hit
+from sitrep.places.gazetteer import Gazetteer, Hit, extras
 from sitrep.places.names import fold, loose_key
 from sitrep.segment import Token, sentences, tokens
 
@@ -59,6 +59,17 @@ def words(group: str) -> frozenset[str]:
 
 
 @cache
+def descriptions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The descriptions of data/places.tsv as one pattern, and each description's (settlement, country)."""
+    places = {}
+    for kind, name, others, country, *_rest in extras():
+        if kind == "described":
+            places.update({other.lower().replace("’", "'"): (name, country) for other in others.split("|") if other})
+    alternation = "|".join(re.escape(d).replace("'", "['’]") for d in sorted(places, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), places
+
+
+@cache
 def given_names() -> frozenset[str]:
     text = resources.files("sitrep").joinpath("data/given_names.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
@@ -79,6 +90,9 @@ class Mention:
     """The locative word or settlement noun that makes it a place ("in", "village of")."""
     actor: bool = False
     """Used as an actor ("Moscow said", "Kyiv's forces", "talks with Kyiv")."""
+    subject: bool = False
+    """Followed by an auxiliary ("Moscow has said", "Pokrovsk was shelled"): an actor when it names a country, a
+    division or a seat of government, a place when it names a town."""
     tied: list[int] = field(default_factory=list)
     """Indexes of mentions of divisions it is tied to: "X in Y region", "X, Y region", "X (Y region)"."""
     group: int | None = None
@@ -167,6 +181,20 @@ class Recognizer:
                or (m.cue and m.group is not None)]
         if _title_case(toks):  # a headline: every word is capitalised, so only exact names count
             out = [m for m in out if any(h.how in ("official", "variant") for h in m.hits)]
+        described = self._described(text, toks[0].start, toks[-1].end, sentence) if toks else []
+        return [m for m in out if not any(d.start <= m.start and m.end <= d.end for d in described)] + described
+
+    def _described(self, text: str, start: int, end: int, sentence: int) -> list[Mention]:
+        """Settlements named by a description ("the Ukrainian capital", "Ukraine's second city"), from
+        data/places.tsv; the country the description names is no place of its own."""
+        pattern, places = descriptions()
+        out = []
+        for m in pattern.finditer(text, start, end):
+            name, country = places[m.group(0).lower().replace("’", "'")]
+            hits = [h for h in self.lookup(name) if h.place.kind == "settlement" and h.place.country == country
+                    and h.how in ("official", "variant")]
+            if hits:
+                out.append(Mention(m.start(), m.end(), m.group(0), sentence, hits, role="settlement", cue="described"))
         return out
 
     def _names_something_else(self, text: str, toks: list[Token], i: int, chunk: list[Token]) -> bool:
@@ -349,6 +377,7 @@ class Recognizer:
                 and any(w in ("talks", "negotiations", "relations", "ties", "dialogue", "meeting", "deal", "war")
                         for w in [t.text.lower() for t in toks[max(0, first - 8):first]])):
             m.actor = True
+        m.subject = after_possessive in words("subject") and m.role == "name" and m.cue is None
         if m.role == "district" and not m.hits:
             m.hits = self._district_seat(m.text)
 
@@ -388,14 +417,14 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
                 prev.role = cur.role
             if prev.role == "settlement" and cur.role == "name":
                 cur.role, cur.cue = "settlement", cur.cue or prev.cue
-    # a list right after a plural division word: "the five regions—Donetsk, Kherson, Luhansk and Crimea"
+    # a list right after a plural kind word: "the five regions—Donetsk, Kherson, Luhansk and Crimea", "four
+    # settlements: A, B, C and D"
     for m in mentions:
         if m.group is not None and m.role == "name":
             lead = text[max(0, m.start - 40):m.start].lower()
-            if LIST_OF_DIVISIONS.search(lead):
-                for other in mentions:
-                    if other.group == m.group and other.role == "name":
-                        other.role = "admin1"
+            kind = LIST_OF_DIVISIONS.search(lead) and "admin1" or LIST_OF_SETTLEMENTS.search(lead) and "settlement"
+            for other in (o for o in mentions if kind and o.group == m.group and o.role == "name"):
+                other.role, other.cue = kind, other.cue or ("list" if kind == "settlement" else None)
     # settlement role flows forward through a list too ("the villages of A, B and C")
     by_group: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -409,6 +438,9 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
 
 
 LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
+LIST_OF_SETTLEMENTS = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets|population cent(?:re|er)s)"
+                                 r"(?:\s++(?:in|on|over|within|during|of)\s++[\w ]{0,20}?)?\s*+"
+                                 r"(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
 TIE = re.compile(r"^\s*(?:,|\bin\b|\bof\b|\(|\bnear\b|\bat\b|—|-)\s*(?:(?:the|ukraine['’]s|russia['’]s|its|his|"
                  r"north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
                  r"south-?eastern|south-?western|border|frontline|front-line)\s+){0,3}$", re.IGNORECASE)

@@ -132,7 +132,8 @@ class Resolver:
                 division = self._division(m)
                 exact = any(h.how in ("official", "variant") and h.place.kind == division.kind
                             for h in m.hits) if division else False
-                out[k] = None if division is None or (m.actor and (division.kind == "country" or not exact)) \
+                acting = m.actor or m.subject
+                out[k] = None if division is None or (acting and (division.kind == "country" or not exact)) \
                     else division
         doc_admin1 = Counter(r.admin1 for r in out if r and r.kind == "admin1")
         sentence_admin1: dict[int, set[str]] = {}
@@ -248,6 +249,8 @@ class Resolver:
         candidates = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
         if m.cue and "city" in m.cue and any(h.place.population >= 10_000 for h in candidates):
             candidates = [h for h in candidates if h.place.population >= 10_000]  # "the city of X" is a city
+        if m.role == "settlement" and any(h.place.kind == "settlement" for h in candidates):
+            candidates = [h for h in candidates if h.place.kind == "settlement"]  # "the town of X": no district
         if m.role == "district":
             districts = [h for h in candidates if h.place.kind in ("district", "admin2")]
             candidates = districts or candidates
@@ -262,8 +265,9 @@ class Resolver:
         best_score, best = scored[0]
         closest = _closest(near)
         weak = fold(best.form) != fold(m.text) or best.how not in ("official", "variant", "former")
+        listed = m.group is not None and near.get(closest or "") == 0  # "A, B and C", the others lying in `closest`
         if (m.role == "settlement" or (m.cue or "") in STRONG_CUES) and closest and best.place.admin1 not in near \
-                and weak \
+                and (weak or listed) \
                 and best.place.population < BIG_CITY:
             return self._unknown(m, closest)  # a village the gazetteer misses, in the division named beside it
         if not self._plausible(m, best, tied, near, doc_admin1):
