@@ -61,16 +61,51 @@ def normalize(phrase: str) -> Claimant | None:
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     if not phrase or phrase.lower() in NOT_CLAIMANTS or NOT_SOURCES.match(phrase):
         return None
+    if (registered := _registered(phrase)) is not None:
+        return registered
+    phrase = CONTAINER.sub("", phrase)  # "a statement from the ministry" is the ministry's
+    if (registered := _registered(phrase)) is not None:
+        return registered
+    if (side := _side(phrase)) is not None:  # "the defence ministry in Moscow", "Russia's Ministry of Defence":
+        body = SEAT.sub("", next(p for s, p in vocab.side_words("claimant") if s == side).sub("", phrase))
+        demonym = next((p.pattern for s, p in vocab.side_words("demonym") if s == side), "")
+        if (registered := _registered(f"{demonym} {body.strip(' ,')}")) is not None:
+            return registered  # a body the table knows under its side's demonym
+    if len(phrase) > 90:
+        return None
+    if not re.search(r"[A-Z]", phrase):  # a lower-case clause is not somebody's name, a description may be
+        words = phrase.split()
+        return Claimant(phrase, _side(phrase)) if len(words) <= 4 and words[-1].lower() in speakers() else None
+    if len(phrase.split()) > 7:
+        return None
+    return Claimant(phrase, _side(phrase))
+
+
+SEAT = re.compile(r"(?<!\s)\s++in\s*+$")
+"""What is left of "the defence ministry in Moscow" when the city's side word is taken out."""
+CONTAINER = re.compile(r"^(?:(?:a|an|the|its|their)\s++)?(?:\w++\s++)?(?:statement|report|post|message|bulletin|"
+                       r"update|briefing|data|figures|estimates?|assessment|analysis|summary)s?\s++(?:from|by|of)\s++"
+                       r"(?:the\s++)?", re.IGNORECASE)
+
+
+def _registered(phrase: str) -> Claimant | None:
     for pattern, claimant in table():
         m = pattern.search(phrase)
         if m and (m.group(0).split()[-1][:1].isupper() or HEAD_ENDS.match(phrase, m.end())):
             return claimant  # "DeepState monitoring project" is DeepState; a "Russian military blogger" no army
-    if len(phrase) > 90:
-        return None
-    if not re.search(r"[A-Z]", phrase) or len(phrase.split()) > 7:
-        return None  # a lower-case clause is not somebody's name
-    side = next((s for s, pattern in vocab.side_words("claimant") if pattern.search(phrase)), None)
-    return Claimant(phrase, side)
+    return None
+
+
+def _side(phrase: str) -> str | None:
+    """The side a phrase's wording names (data/sides.tsv, use claimant)."""
+    return next((s for s, pattern in vocab.side_words("claimant") if pattern.search(phrase)), None)
+
+
+@cache
+def speakers() -> frozenset[str]:
+    """The nouns of data/speakers.txt: heads of descriptions of who speaks ("local authorities")."""
+    text = resources.files("sitrep").joinpath("data/speakers.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def side_of(name: str) -> str | None:

@@ -89,12 +89,14 @@ NOT_IN_PHRASE = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp
 
 def phrase(token: Token) -> str:
     """The words of the noun phrase a token heads ("Moscow's troops", "the Institute for the Study of War (ISW)"),
-    as written, without the clauses, lists, asides and times hung on it."""
+    as written, without the clauses, lists, asides and times hung on it; with the city a body sits in ("the
+    defence ministry in Moscow")."""
     def inside(t: Token) -> list[Token]:
         out = [t]
         for child in t.children:
             keep = child.dep_ not in NOT_IN_PHRASE or (child.dep_ == "punct" and child.text in "-–'’.&()")
-            if keep and not (child.dep_ == "prep" and child.lower_ in ("on", "in", "at")):
+            seat = child.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+            if keep and not (child.dep_ == "prep" and child.lower_ in ("on", "in", "at") and not seat):
                 out.extend(inside(child))
         return out
     words = sorted(inside(token), key=lambda t: t.i)

@@ -126,7 +126,7 @@ def in_section(section: str) -> tuple[str, ...]:
 
 @cache
 def sides() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(use, side, pattern) rows of data/sides.tsv in the file's order; use is "actor" or "claimant"."""
+    """(use, side, pattern) rows of data/sides.tsv in the file's order; use is "actor", "claimant" or "demonym"."""
     text = resources.files("sitrep").joinpath("data/sides.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return tuple((use, side, re.compile(pattern, re.IGNORECASE)) for use, side, pattern in rows)

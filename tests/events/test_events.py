@@ -79,6 +79,32 @@ def test_attribution_forms():
     assert attribute("In Kyiv, a missile strike killed two people.").claimant is None
 
 
+@pytest.mark.parametrize(("phrase", "name", "side"), [
+    ("the defence ministry in Moscow", "Russian Ministry of Defence", "RU"),
+    ("a statement from Russia's Ministry of Defence", "Russian Ministry of Defence", "RU"),
+    ("the daily report by the General Staff", "General Staff of the Armed Forces of Ukraine", "UA"),
+    ("local authorities", "local authorities", None),
+    ("the regional administration", "regional administration", None),
+])
+def test_a_speaker_described_or_placed_is_the_claimant(phrase: str, name: str, side: str | None):
+    event = only_event(f"A Russian missile hit a school in Kherson on Monday, {phrase} said.", "strike")
+    assert (event["claimant"], event["claimant_side"], event["certainty"]) == (name, side, "claimed")
+
+
+def test_a_lower_case_clause_is_no_claimant():
+    assert attribute("A Russian missile hit a school in Kherson on Monday, the people living nearby said."
+                     ).claimant is None
+
+
+def test_a_report_goes_on_but_not_into_the_narrators_background():
+    events = record("Russia's Defence Ministry said on Monday its forces had captured Kalynivka in the Donetsk "
+                    "region. Troops also advanced near Pokrovsk. Kupiansk was seized by Russian troops in "
+                    "February 2022.")["events"]
+    assert [(e["type"], e["claimant"]) for e in events] == [
+        ("control_claim", "Russian Ministry of Defence"), ("advance", "Russian Ministry of Defence"),
+        ("control_claim", None)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("captured 240 square kilometers in March, 379 in April and 507 in May",
      [("area_gained", 240, None), ("area_gained", 379, None), ("area_gained", 507, None)]),

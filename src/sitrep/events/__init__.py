@@ -8,6 +8,7 @@ suppositions are left out; a party's denial is kept as `denied`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,7 +127,7 @@ ENCIRCLED = re.compile(r"surrounded|encircled|encirclement", re.IGNORECASE)
 OUSTED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?(?:pushed|forced|knocked|kicked|driven|thrown|expelled|"
                     r"ousted|dislodged)\b", re.IGNORECASE)
 """A passive ouster: the side named before it lost the place."""
-TAKEN_FROM = re.compile(r"[^.;]{0,60}?\bfrom\s+(?:the\s+)?", re.IGNORECASE)
+TAKEN_FROM = re.compile(r"[^.;,]{0,60}?\bfrom\s+(?:the\s+)?", re.IGNORECASE)
 """After a capture word, "from the Ukrainian forces": the side that lost it follows."""
 HOLDING = re.compile(r"\b(?:remains?|continues?)\b", re.IGNORECASE)
 """A control trigger that says a side still holds a place, not that one took it."""
@@ -378,6 +379,11 @@ def _place_record(place: dict[str, Any]) -> dict[str, Any]:
     return {k: place[k] for k in ("name", "geonameid", "lat", "lon", "admin1", "country", "kind", "precision")}
 
 
+BACKGROUND_DAYS = 30
+"""How long before its report a time is background rather than the news a report goes on telling."""
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 @dataclass
 class Said:
     """What one sentence of an article says, read once by the events stage and again by the quantities stage:
@@ -439,8 +445,8 @@ class ArticleReader:
 
     def _sentence(self, index: int, span: Any) -> None:
         sentence = self.text[span.start:span.end]
-        attribution, claimant, certainty, inherited = self._attribution(index, sentence, span.start)
         times = timex.find(sentence, self.published, self.year_hint, self.reference)
+        attribution, claimant, certainty, inherited = self._attribution(index, sentence, span.start, times)
         in_lede = index < self.lede_end
         if self.lede_time is None and in_lede:
             self.lede_time = next((t for t in times if t.start == t.end), None)  # a dateline's, "today", "on Friday"
@@ -460,14 +466,16 @@ class ArticleReader:
         self.last_times = times
         self.prev_start = span.start
 
-    def _attribution(self, index: int, sentence: str, start: int
+    def _attribution(self, index: int, sentence: str, start: int, times: list[timex.TimeSpan]
                      ) -> tuple[claims.Attribution, claims.Claimant | None, str, bool]:
         """The sentence's attribution, and who its claims are taken from, how sure, and whether that was carried
-        from the sentence before."""
+        from the sentence before: not into a sentence about times long before the report, which is the
+        narrator's background ("the town was seized in 2022"), not the report going on."""
         attribution = claims.attribute(sentence, self.previous, self.parsed.get(index))
         claimant, certainty = attribution.claimant, attribution.certainty
         carried = self.carried
-        inherited = claimant is None and carried is not None and not QUOTE.search(sentence)
+        inherited = claimant is None and carried is not None and not QUOTE.search(sentence) \
+            and not self._long_before(times)
         if inherited:
             claimant, certainty = carried  # a report goes on in the next sentence without saying who again
         elif carried is not None and claimant == carried[0]:
@@ -489,6 +497,14 @@ class ArticleReader:
                 and self.disclaimed in ("any", claimant.side):
             certainty = "unconfirmed"  # a warring side's claim the article says it could not verify
         return attribution, claimant, certainty, inherited
+
+    def _long_before(self, times: list[timex.TimeSpan]) -> bool:
+        """Whether a sentence names only times with their year ("in February 2022") that ended a month or more
+        before the report; "the fastest pace since November last year" compares, it tells no background."""
+        if not self.published or not times or not all(YEAR.search(t.text) for t in times):
+            return False
+        cutoff = (dt.date.fromisoformat(self.published[:10]) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+        return all((t.end or t.start) < cutoff for t in times)
 
     def _places_of(self, sentence: str, span: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The places a sentence's events may be at, and the countries it names."""
