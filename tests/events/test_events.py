@@ -91,6 +91,14 @@ def test_a_speaker_described_or_placed_is_the_claimant(phrase: str, name: str, s
     assert (event["claimant"], event["claimant_side"], event["certainty"]) == (name, side, "claimed")
 
 
+@pytest.mark.parametrize("speaker", ["Local media", "Reuters", "The Kyiv Independent"])
+def test_what_the_press_tells_is_reported_not_claimed(speaker: str):
+    event = only_event(f"{speaker} reported that Ukrainian drones hit an oil refinery in Ryazan overnight.", "strike")
+    assert event["certainty"] == "reported"
+    assert only_event("Regional officials said that Ukrainian drones hit an oil refinery in Ryazan overnight.",
+                      "strike")["certainty"] == "claimed"
+
+
 def test_a_lower_case_clause_is_no_claimant():
     assert attribute("A Russian missile hit a school in Kherson on Monday, the people living nearby said."
                      ).claimant is None

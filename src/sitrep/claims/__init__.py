@@ -10,6 +10,7 @@ from typing import Any
 
 from sitrep import syntax, vocab
 from sitrep.claimants import DATELINE_HEAD, Claimant, is_registered, normalize
+from sitrep.meta.outlet import registry as outlets
 
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
        r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
@@ -89,14 +90,25 @@ def attribute(sentence: str, previous: Claimant | None = None, parsed: Any = Non
             claimant = _speaker(m.group("who").strip(), previous)
             if claimant is not None:
                 certainty = "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"
-    if claimant is not None and certainty == "asserted":
-        certainty = "claimed"
+    if claimant is not None and certainty in ("asserted", "claimed"):
+        certainty = "reported" if is_media(claimant) else "claimed"
     if REPORTED.search(sentence) and claimant is None:
         certainty = "reported"
     if UNCONFIRMED.search(sentence) or IF_CONFIRMED.search(sentence):
         certainty = "unconfirmed"
     backwards = claimant is not None and bool(REFERS_BACK.search(sentence))
     return Attribution(claimant, certainty, backwards)
+
+
+MEDIA = re.compile(r"\b(?:media|newspapers?|news agency|news outlets?|outlets?|publication|broadcaster|press reports?)$",
+                   re.IGNORECASE)
+
+
+def is_media(claimant: Claimant) -> bool:
+    """Whether a claimant is the press ("local media", a news outlet of data/outlets.tsv): what it tells is
+    reported, not claimed by a party."""
+    name = claimant.name.removeprefix("The ").removeprefix("the ")
+    return bool(MEDIA.search(name)) or any(name == o.name or name in o.aliases for o in outlets())
 
 
 def _first_subject(sentence: str) -> re.Match[str] | None:
