@@ -106,7 +106,9 @@ MEDIA = re.compile(r"\b(?:media|newspapers?|news agency|news outlets?|outlets?|p
 
 def is_media(claimant: Claimant) -> bool:
     """Whether a claimant is the press ("local media", a news outlet of data/outlets.tsv): what it tells is
-    reported, not claimed by a party."""
+    reported, not claimed by a party. A warring side's state media speak for that side: they claim."""
+    if claimant.side in vocab.OPPOSITE and is_registered(claimant):
+        return False
     name = claimant.name.removeprefix("The ").removeprefix("the ")
     return bool(MEDIA.search(name)) or any(name == o.name or name in o.aliases for o in outlets())
 
