@@ -87,6 +87,9 @@ def test_one_clause_telling_a_capture_and_its_recapture_gives_each_side_its_clai
                     "September.")
     assert [(a, p) for a, _s, _c, p in found] == [("RU", "Izium"), ("UA", "Izium")]
     assert [a for a, *_ in control("Izium was seized by Russian troops and held by them for months.")] == ["RU"]
+    found = control("Fighting went on near Izium. The town, first taken by Russian troops in the war's early days, "
+                    "was recaptured by Ukraine that September.")
+    assert [(a, p) for a, _s, _c, p in found] == [("RU", "Izium"), ("UA", "Izium")]
 
 
 def test_a_side_word_that_says_whose_land_a_place_is_does_not_make_that_side_act():

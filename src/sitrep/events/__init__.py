@@ -226,7 +226,8 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             continue
         if kind == "strike" and triggers()["background"].search(sentence):
             continue
-        event_places = here or (reading.countries if kind == "strike" else [])
+        # a strike or sabotage at a country's power grid happens in that country; ground events need a front place
+        event_places = here or (reading.countries if vocab.unnamed_actor(kind) == "place" else [])
         if vocab.needs_place(kind):  # battlefield events happen in the theater, not where talks were held
             event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES]
             if not event_places:

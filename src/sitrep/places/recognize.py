@@ -372,6 +372,8 @@ class Recognizer:
                 break
         possessive = nxt in ("'s", "’s")
         after_possessive = nxt2 if possessive else nxt
+        if possessive and nxt2 in words("territory"):
+            m.cue = m.cue or "possessive"  # "Ukraine's energy grid": where it happens, not who acts
         if (after_possessive in words("actor") and m.role == "name" and m.cue in (None, "between", "with")) or (
                 before and before[-1] in ("with", "between", "and", "pro", "anti") and m.cue in (None, "between")
                 and any(w in ("talks", "negotiations", "relations", "ties", "dialogue", "meeting", "deal", "war")

@@ -49,7 +49,7 @@ CITY_STATES = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
 STRONG_CUES = {"in", "near", "at", "to", "from", "into", "over", "around", "outside", "inside", "visit to", "route",
                "target"}
 COUNTRY_CUES = {"in", "into", "inside", "within", "across", "throughout", "over", "to", "toward", "towards", "near",
-                "at", "beyond", "off", "on", "visit to", "trip to"}
+                "at", "beyond", "off", "on", "visit to", "trip to", "possessive"}
 KIND_OUT = {"settlement": "settlement", "admin1": "admin1", "country": "country", "admin2": "region",
             "district": "region", "region": "region"}
 
@@ -247,8 +247,8 @@ class Resolver:
     def _choose(self, m: Mention, tied: list[str], near: dict[str, int], doc_admin1: Counter,
                 anchors: list[tuple[float, float]]) -> Resolved | None:
         candidates = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
-        if m.cue and "city" in m.cue and any(h.place.population >= 10_000 for h in candidates):
-            candidates = [h for h in candidates if h.place.population >= 10_000]  # "the city of X" is a city
+        if m.cue and ("city" in m.cue or "town" in m.cue) and any(h.place.population >= 10_000 for h in candidates):
+            candidates = [h for h in candidates if h.place.population >= 10_000]  # "the town of X" is no hamlet
         if m.role == "settlement" and any(h.place.kind == "settlement" for h in candidates):
             candidates = [h for h in candidates if h.place.kind == "settlement"]  # "the town of X": no district
         if m.role == "district":
