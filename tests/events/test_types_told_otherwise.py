@@ -47,3 +47,47 @@ def kinds(text: str) -> list[tuple[str, str | None]]:
 ])
 def test_types_told_in_other_words(text: str, expected: list[tuple[str, str | None]]):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("control_claim","Russian troops have liberated Novoielyzavetivka in the Donetsk People's Republic, the ministry said."),
+    ("control_claim","Ukrainian forces regained control of Stepove in the Zaporizhzhia region, the army said on Friday."),
+    ("control_claim","Moscow's forces now control most of Chasiv Yar, according to Russian military bloggers."),
+    ("control_claim","The village of Torske came under full Russian control on Tuesday, the defence ministry said."),
+    ("control_claim","Ukraine's army said it had cleared Russian troops from the village of Zolota Nyva."),
+    ("control_claim","Russian soldiers hoisted their flag over the centre of Toretsk, a video released by the ministry showed."),
+    ("advance","Russian units crossed the Oskil river near Kupiansk and established a bridgehead, DeepState said."),
+    ("advance","Ukrainian troops pushed deeper into the Kursk region on Thursday, capturing several villages."),
+    ("advance","Russian forces are closing in on Pokrovsk from the south and east, analysts said."),
+    ("advance","Russian forces are now less than 5 km from Kostiantynivka, the think tank said."),
+    ("advance","Moscow's troops made gains near Siversk over the weekend, according to the ISW."),
+    ("ground_fighting","Heavy fighting raged around Toretsk on Sunday, Ukraine's military said."),
+    ("ground_fighting","Ukrainian defenders beat back 12 Russian assaults near Pokrovsk over the past day, the General Staff said."),
+    ("ground_fighting","Russian troops stormed Ukrainian positions near Kurakhove 30 times on Monday, the General Staff reported."),
+    ("ground_fighting","Street battles continue in Vovchansk, the regional governor said."),
+    ("ground_fighting","Ukrainian units are holding the line near Chasiv Yar despite constant assaults, a commander said."),
+    ("strike","A Russian glide bomb struck an apartment block in Zaporizhzhia on Tuesday, killing three people, the governor said."),
+    ("strike","Ukrainian drones set fire to an oil depot in Russia's Bryansk region overnight, the governor said."),
+    ("strike","Russia pounded Kharkiv with missiles and drones overnight, wounding 15 people, officials said."),
+    ("strike","An Iskander missile destroyed a Ukrainian air defence system near Odesa, the Russian ministry said."),
+    ("strike","Explosions rocked Kyiv early on Thursday as air defences repelled a Russian attack, the mayor said."),
+    ("strike","A drone attack sparked a fire at the Novoshakhtinsk refinery in the Rostov region, the governor said."),
+    ("strike","Russian artillery pounded Nikopol overnight, damaging houses and a gas pipeline, the governor said."),
+    ("sabotage","Partisans derailed a freight train carrying fuel near Kursk, the group said on Telegram."),
+    ("sabotage","An explosion damaged a railway bridge in the Bryansk region, Ukrainian intelligence said."),
+    ("sabotage","Saboteurs set fire to a relay cabinet on the railway near Belgorod, the HUR said."),
+    ("buildup","Russia has massed more than 100,000 troops near Pokrovsk, Ukraine's commander-in-chief said."),
+    ("buildup","Moscow has moved reinforcements to the Zaporizhzhia front, Ukrainian officials said."),
+    ("buildup","Russia is pulling troops from Kherson to reinforce its positions near Bakhmut, the UK ministry said."),
+    ("buildup","Belarus has stationed thousands of troops along the border with Ukraine's Volyn region, Kyiv said."),
+    ("negotiation","Russian and Ukrainian negotiators met in Istanbul on Wednesday for a second round of talks."),
+    ("negotiation","Putin and Trump spoke by phone for two hours on Tuesday, the Kremlin said."),
+    ("negotiation","US and Ukrainian officials held talks in Jeddah on Tuesday and agreed on a 30-day ceasefire proposal."),
+    ("negotiation","Zelensky met Trump at the White House on Friday to discuss security guarantees."),
+    ("prisoner_exchange","Russia and Ukraine swapped 84 prisoners each on Saturday, the UAE said after mediating."),
+    ("prisoner_exchange","Ukraine brought home 150 defenders from Russian captivity on Thursday, Zelensky said."),
+    ("prisoner_exchange","Moscow handed over the bodies of 909 Ukrainian soldiers, Kyiv said."),
+])
+def test_the_everyday_wordings_of_each_type(kind: str, text: str):
+    """Wire-style sentences written for this test, one or more per type, none from the dev articles."""
+    assert kind in [k for k, _actor in kinds(text)]

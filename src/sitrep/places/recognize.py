@@ -424,7 +424,7 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
     for m in mentions:
         if m.group is not None and m.role == "name":
             lead = text[max(0, m.start - 40):m.start].lower()
-            kind = LIST_OF_DIVISIONS.search(lead) and "admin1" or LIST_OF_SETTLEMENTS.search(lead) and "settlement"
+            kind = "admin1" if LIST_OF_DIVISIONS.search(lead) else "settlement" if LIST_OF_SETTLEMENTS.search(lead) else None
             for other in (o for o in mentions if kind and o.group == m.group and o.role == "name"):
                 other.role, other.cue = kind, other.cue or ("list" if kind == "settlement" else None)
     # settlement role flows forward through a list too ("the villages of A, B and C")
