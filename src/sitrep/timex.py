@@ -157,7 +157,7 @@ def _relative_day(m: re.Match[str], c: Context) -> Span | None:
     if not c.pub:
         return None
     rel = m.group("rel").lower()
-    if rel in ("overnight", "last night"):
+    if rel in ("overnight", "last night", "during the night", "throughout the night", "in the night"):
         return (c.pub - dt.timedelta(days=1)).isoformat(), c.pub.isoformat()
     day = c.pub if rel in ("today", "this morning", "tonight", "earlier today") else c.pub - dt.timedelta(days=1)
     return day.isoformat(), day.isoformat()
@@ -397,7 +397,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
         ("overnight_weekday", rf"\bovernight {WEEKDAY}\b", _night_into),
         ("weekday", r"\b(?:on |last |this |early |late )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
                     r"saturday|sunday)(?:'s)?\b", _weekday),
-        ("relative_day", r"\b(?P<rel>today|yesterday|overnight|the day before|last night|this morning|tonight|"
+        ("relative_day", r"\b(?P<rel>today|yesterday|overnight|the day before|last night|(?:during|throughout|in) the night|"
+                         r"this morning|tonight|"
                          r"earlier today|the previous day|over the previous day|over the past 24 hours)\b",
          _relative_day),
         ("relative_span", r"\b(?P<rel>this week|last week|earlier this week|this month|last month|"

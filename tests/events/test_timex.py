@@ -4,6 +4,7 @@ below are dated Wednesday 12 March 2025 unless a test says otherwise."""
 import pytest
 
 from sitrep import timex
+from tests.conftest import analyze_text
 
 PUBLISHED = "2025-03-12"  # a Wednesday
 
@@ -145,3 +146,41 @@ def test_a_background_since_year_is_not_the_year_of_the_news():
     assert timex.only_year("Since 2014 the region has been contested. Troops took the hamlet on May 5.") is None
     assert timex.only_year("At the Kyiv 2024 forum, officials said troops took the hamlet on May 5.") == (
         "2024-01-01", "2024-12-31")
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Russian drones struck Odesa overnight, the governor said.", "2025-07-02", "2025-07-03"),
+    ("Russian drones struck Odesa last night, the governor said.", "2025-07-02", "2025-07-03"),
+    ("Russian drones struck Odesa on Monday night, the governor said.", "2025-06-30", "2025-07-01"),
+    ("Russian drones struck Odesa early on Tuesday, the governor said.", "2025-07-01", "2025-07-01"),
+    ("Russian drones struck Odesa late on Sunday, the governor said.", "2025-06-29", "2025-06-29"),
+    ("Russian drones struck Odesa over the weekend, the governor said.", "2025-06-28", "2025-06-29"),
+    ("Russian drones struck Odesa at the weekend, the governor said.", "2025-06-28", "2025-06-29"),
+    ("Russian drones struck Odesa on June 28, the governor said.", "2025-06-28", "2025-06-28"),
+    ("Russian drones struck Odesa on 28 June, the governor said.", "2025-06-28", "2025-06-28"),
+    ("Russian drones struck Odesa yesterday, the governor said.", "2025-07-02", "2025-07-02"),
+    ("Russian drones struck Odesa today, the governor said.", "2025-07-03", "2025-07-03"),
+    ("Russian drones struck Odesa in the early hours of Wednesday, the governor said.", "2025-07-02", "2025-07-02"),
+    ("Russian drones struck Odesa this week, the governor said.", "2025-06-30", "2025-07-03"),
+    ("Russian drones struck Odesa last week, the governor said.", "2025-06-23", "2025-06-29"),
+    ("Russian drones struck Odesa earlier this month, the governor said.", "2025-07-01", "2025-07-03"),
+    ("Russian drones struck Odesa two days ago, the governor said.", "2025-07-01", "2025-07-01"),
+    ("Over the past 24 hours, Russian drones struck Odesa, the governor said.", "2025-07-02", "2025-07-03"),
+    ("On the night of June 30 to July 1, Russian drones struck Odesa, the governor said.", "2025-06-30", "2025-07-01"),
+    ("On the morning of June 29, Russian drones struck Odesa, the governor said.", "2025-06-29", "2025-06-29"),
+    ("Russian drones struck Odesa on Thursday morning, the governor said.", "2025-07-03", "2025-07-03"),
+    ("Russian drones struck Odesa on Friday, the governor said.", "2025-06-27", "2025-06-27"),
+    ("Russian drones struck Odesa in late June, the governor said.", "2025-06-21", "2025-06-30"),
+    ("Russian drones struck Odesa in May, the governor said.", "2025-05-01", "2025-05-31"),
+    ("Russian forces captured Kalynivka in the Donetsk region on Sunday, the ministry said on Tuesday.", "2025-06-29", "2025-06-29"),
+    ("The ministry said on Tuesday that Russian forces had captured Kalynivka in the Donetsk region.", "2025-07-01", "2025-07-01"),
+    ("Russian forces captured Kalynivka in the Donetsk region, the ministry said on Tuesday.", "2025-06-30", "2025-07-01"),
+    ("Russian drones struck Odesa on Feb. 24, the governor said.", "2025-02-24", "2025-02-24"),
+    ("Russian drones struck Odesa on Wednesday evening, the governor said.", "2025-07-02", "2025-07-02"),
+    ("Russian drones struck Odesa throughout the night, the governor said.", "2025-07-02", "2025-07-03"),
+    ("Russian drones struck Odesa for a third night in a row, the governor said on Wednesday.", "2025-07-01", "2025-07-02"),
+])
+def test_an_event_is_dated_by_the_time_its_sentence_gives(text: str, start: str, end: str):
+    """Reports dated Thursday 3 July 2025: the event's span overlaps the day or days the words mean."""
+    [event, *_] = analyze_text(f"published: 2025-07-03\n\nHeadline\n\n{text}\n").record()["events"]
+    assert event["date"] is not None and event["date"]["start"] <= end and event["date"]["end"] >= start

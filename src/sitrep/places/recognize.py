@@ -109,6 +109,8 @@ MEDIA_WORDS = {"times", "post", "herald", "journal", "news", "tribune", "gazette
                "observer", "mirror", "star", "review", "standard", "chronicle", "express", "today", "daily",
                "weekly", "monitor", "pravda", "izvestia", "insider", "dispatch", "ledger", "courier", "telegram",
                "channel", "tv", "newspaper", "website", "agency", "blog", "radio"}
+ADVERBS = {"today", "daily", "weekly"}
+"""Media words that, in lower case after a name, are adverbs: "Odesa today" is no "USA Today"."""
 # Words after a capitalised name that make it the name of a unit, a street or a building, not of a place.
 NAMED_THINGS = {"group", "grouping", "battlegroup", "brigade", "battalion", "regiment", "corps", "division", "army",
                 "fleet", "operation", "street", "avenue", "square", "boulevard", "lane", "road", "prospekt",
@@ -205,7 +207,7 @@ class Recognizer:
         after_possessive = toks[j + 1].text.lower() if trail in ("'s", "’s") and j + 1 < len(toks) else ""
         last = chunk[-1].text.lower()
         return (self._is_person(toks, i, chunk) or bool(NOT_A_PLACE_BEFORE.search(lead))
-                or trail in MEDIA_WORDS or last in MEDIA_WORDS or trail in NAMED_THINGS
+                or (trail in MEDIA_WORDS and trail not in ADVERBS) or last in MEDIA_WORDS or trail in NAMED_THINGS
                 or (len(chunk) > 1 and last in NAMED_THINGS) or after_possessive in NAMED_THINGS)
 
     @staticmethod
