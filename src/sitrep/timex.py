@@ -157,7 +157,7 @@ def _relative_day(m: re.Match[str], c: Context) -> Span | None:
     if not c.pub:
         return None
     rel = m.group("rel").lower()
-    if rel in ("overnight", "last night", "during the night", "throughout the night", "in the night"):
+    if rel in ("overnight", "last night", "during the night", "throughout the night", "in the night", "after dark"):
         return (c.pub - dt.timedelta(days=1)).isoformat(), c.pub.isoformat()
     day = c.pub if rel in ("today", "this morning", "tonight", "earlier today") else c.pub - dt.timedelta(days=1)
     return day.isoformat(), day.isoformat()
@@ -341,6 +341,19 @@ def _year_of_invasion(m: re.Match[str], c: Context) -> Span | None:
     return start.isoformat(), min(end, c.pub).isoformat() if c.pub else end.isoformat()
 
 
+EARLY_DAYS = {"days": 38, "weeks": 60, "months": 180}
+"""How long "the early days/weeks/months of the war" last from its first day."""
+
+
+def _early_war(m: re.Match[str], c: Context) -> Span | None:
+    """"in the early days of the invasion", "the war's first weeks": from the day the war began."""
+    began = war_began()
+    if began is None or (c.pub and c.pub < began):
+        return None
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    return began.isoformat(), (began + dt.timedelta(days=EARLY_DAYS[unit])).isoformat()
+
+
 def _since_invasion(m: re.Match[str], c: Context) -> Span | None:
     """"since the full-scale invasion began": 24 February 2022 to the report."""
     began = war_began()
@@ -375,6 +388,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE), resolve) for name, pattern, resolve in (
         ("year_of_invasion", r"\bthe (?P<ordinal>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th) year of "
                              r"(?:the |russia['’]s )?(?:full[- ]scale )?(?:war|invasion)\b", _year_of_invasion),
+        ("early_war", r"\b(?:early|first|opening) (?P<unit>days|weeks|months) of (?:the |russia['’]s |its |their )?"
+                      r"(?:full[- ]scale )?(?:war|invasion)\b|\b(?:war|invasion)['’]s (?:early|first|opening) "
+                      r"(?P<unit2>days|weeks|months)\b", _early_war),
         ("since_invasion", r"\bsince (?:the (?:start|beginning|outbreak) of )?(?:the |russia['’]s |moscow['’]s )?"
                            r"(?:full[- ]scale (?:war|invasion)|invasion)\b|\bsince (?:russia|moscow) (?:invaded|launched)\b",
          _since_invasion),
@@ -397,7 +413,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
         ("overnight_weekday", rf"\bovernight {WEEKDAY}\b", _night_into),
         ("weekday", r"\b(?:on |last |this |early |late )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
                     r"saturday|sunday)(?:'s)?\b", _weekday),
-        ("relative_day", r"\b(?P<rel>today|yesterday|overnight|the day before|last night|(?:during|throughout|in) the night|"
+        ("relative_day", r"\b(?P<rel>today|yesterday|overnight|the day before|last night|(?:during|throughout|in) the night|after dark|"
                          r"this morning|tonight|"
                          r"earlier today|the previous day|over the previous day|over the past 24 hours)\b",
          _relative_day),

@@ -184,3 +184,19 @@ def test_an_event_is_dated_by_the_time_its_sentence_gives(text: str, start: str,
     """Reports dated Thursday 3 July 2025: the event's span overlaps the day or days the words mean."""
     [event, *_] = analyze_text(f"published: 2025-07-03\n\nHeadline\n\n{text}\n").record()["events"]
     assert event["date"] is not None and event["date"]["start"] <= end and event["date"]["end"] >= start
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The town was taken in the early days of the invasion.", [("2022-02-24", "2022-04-03")]),
+    ("The bridge fell in the war's first weeks.", [("2022-02-24", "2022-04-25")]),
+    ("The columns entered the town after dark, a blogger said.", [("2025-03-11", "2025-03-12")]),
+])
+def test_the_early_days_of_the_war_and_after_dark(text: str, expected: list[tuple[str, str | None]]):
+    assert spans(text) == expected
+
+
+def test_a_story_told_on_in_the_next_sentence_keeps_its_day():
+    events = analyze_text("published: 2023-01-16\n\nHeadline\n\nRussian missiles hit Dnipro on Saturday, officials "
+                          "said. The attacks also targeted Kharkiv and Kyiv, the mayors said.\n").record()["events"]
+    assert [([p["name"] for p in e["places"]], e["date"]["start"]) for e in events if e["type"] == "strike"] == [
+        (["Dnipro"], "2023-01-14"), (["Kharkiv", "Kyiv"], "2023-01-14")]

@@ -534,8 +534,11 @@ class ArticleReader:
             # of Dachne": the village names the claim made before about its region
             event["claimant"], event["claimant_side"] = wider["claimant"], wider["claimant_side"]
             event["certainty"] = wider["certainty"]
+        before = [e for e in self.told_at.get(self.prev_start, []) if e["type"] == event["type"] and e["date"]]
         if event["date"] is None and event["type"] in self.lede_dates:
             event["date"] = self.lede_dates[event["type"]]  # the story the lede dated goes on being told
+        elif event["date"] is None and before:
+            event["date"] = before[-1]["date"]  # "The attacks also targeted Kyiv": the sentence before's strikes
         elif event["date"] is None and in_lede and self.lede_time is not None:
             event["date"] = self.lede_time.as_dict()  # "ISTANBUL, May 16. The sides agreed ...": the day reported
         self.seen.setdefault(event["type"], []).append(event)

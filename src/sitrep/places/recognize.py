@@ -439,6 +439,8 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
             for m in members[1:]:
                 if m.role == "name":
                     m.role, m.cue = "settlement", m.cue or members[0].cue
+        for m in members[1:]:  # "targeted Kharkiv and Kyiv": the word before a list is the cue of each name
+            m.cue = m.cue or members[0].cue
 
 
 LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
