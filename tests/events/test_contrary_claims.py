@@ -30,6 +30,17 @@ def test_a_denial_is_kept_beside_the_capture_it_rejects(denial: str):
     assert found[1:] == [("RU", "UA", "denied", "Kalynivka")]  # still Russia's capture, rejected by Ukraine
 
 
+@pytest.mark.parametrize("denial", [
+    "Ukraine's General Staff denied the claim.",
+    "Kyiv rejected the claims as fake news.",
+])
+def test_a_denial_of_the_claim_before_keeps_both_claims(denial: str):
+    found = control(CLAIM + "Kalynivka in the Donetsk region. " + denial)
+    assert found == [("RU", "RU", "claimed", "Kalynivka"), ("RU", "UA", "denied", "Kalynivka")]
+    assert control(CLAIM + "Kalynivka in the Donetsk region. Moscow denied the claim.") == [
+        ("RU", "RU", "claimed", "Kalynivka")]  # a side does not deny its own gains
+
+
 def test_a_headline_denial_names_the_capture_not_the_denier():
     found = control("Army denies Russian capture of Toretsk\n\nThe army said on Tuesday that its units were "
                     "still fighting in the town.")

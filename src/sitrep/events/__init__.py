@@ -36,6 +36,8 @@ LOSES = re.compile(r"(?<!\s)(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|
 LOSSES_OF = re.compile(r"\blosses (?:for|among|of|to|on) (?:the )?", re.IGNORECASE)
 INTERCEPT = re.compile(r"shot down|intercepted|downed", re.IGNORECASE)
 """Air defence reports: the side that shoots down is the one attacked."""
+GAINS = ("control_claim", "advance")
+"""The types that tell ground gained: what an attempt turns into fighting, and what a denial rejects."""
 PRONOUNS = {"it", "its", "they", "their", "we", "our", "he", "she", "his", "her"}
 FORCE_NOUNS = {"forces", "troops", "soldiers", "units", "army", "military", "fighters", "servicemen", "assault",
                "assaults", "attacks", "groups", "detachments"}
@@ -215,7 +217,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         if not found:
             continue
         trigger = min(found, key=lambda t: abs(t.start() - first_place))  # the one about the place
-        if kind in ("control_claim", "advance") and attempt and attempt.start() < trigger.start():
+        if kind in GAINS and attempt and attempt.start() < trigger.start():
             continue  # "facing difficulties trying to capture": fighting, reported as such
         if kind == "control_claim" and triggers()["not_event"].search(sentence, lo, hi):
             continue
@@ -244,7 +246,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             wider = [p for p in event_places if p["kind"] != "settlement"]
             groups = [[s, *wider] for s in _listed(settlements, sentence, offset, trigger)]
         holding = kind == "control_claim" and bool(HOLDING.search(trigger.group(0)))
-        denied = holding or (kind in ("control_claim", "advance") and bool(triggers()["denial"].search(sentence, lo, hi)))
+        denied = holding or (kind in GAINS and bool(triggers()["denial"].search(sentence, lo, hi)))
         for group in groups:
             actor = _denied_actor(reading, trigger, holding) if denied else _actor(kind, reading, trigger, group)
             told = [(actor, date)] + ([] if denied else [
@@ -461,11 +463,25 @@ class ArticleReader:
                               self.parsed.get(index), self.last_actor, self.recent if in_lede else None)
             for event in _clause_events(reading, lo, hi, clause_places):
                 self._keep(event, span.start, in_lede)
+        if span.start not in self.told_at and claimant is not None and triggers()["denial"].search(sentence):
+            for denied in self._denied_before(claimant, sentence, span.start):
+                self._keep(denied, span.start, in_lede)
         self.said.append(Said(span.start, span.end, attribution, claimant, times, here))
         if here:
             self.last_places = here
         self.last_times = times
         self.prev_start = span.start
+
+    def _denied_before(self, denier: claims.Claimant, sentence: str, start: int) -> list[dict[str, Any]]:
+        """"Russia said it had captured X. Ukraine's General Staff denied the claim.": a denial with no event of
+        its own rejects the gains the sentence before claimed for the other side, each kept as a denied claim."""
+        if denier.side not in OPPOSITE:
+            return []
+        return [event | {"claimant": denier.name, "claimant_side": denier.side, "certainty": "denied",
+                         "evidence": sentence, "start": start, "end": start + len(sentence)}
+                for event in self.told_at.get(self.prev_start, [])
+                if event["type"] in GAINS and event["actor"] == OPPOSITE[denier.side]
+                and event["certainty"] != "denied"]
 
     def _attribution(self, index: int, sentence: str, start: int, times: list[timex.TimeSpan]
                      ) -> tuple[claims.Attribution, claims.Claimant | None, str, bool]:
