@@ -200,3 +200,14 @@ def test_a_story_told_on_in_the_next_sentence_keeps_its_day():
                           "said. The attacks also targeted Kharkiv and Kyiv, the mayors said.\n").record()["events"]
     assert [([p["name"] for p in e["places"]], e["date"]["start"]) for e in events if e["type"] == "strike"] == [
         (["Dnipro"], "2023-01-14"), (["Kharkiv", "Kyiv"], "2023-01-14")]
+
+
+def test_a_report_told_over_several_sentences_keeps_its_day_but_not_its_speaker_for_long():
+    events = analyze_text("published: 2025-03-26\n\nHeadline\n\nFuel prices rose again across the country. Markets in the "
+                          "capital were calm. Schools in the west reopened after the holidays.\n\n"
+                          "On March 24, Ukrainian drones struck a power station in the Krasnodar region, the Russian "
+                          "defence ministry said.\n\nDrones also attacked a gas station in the Luhansk region.\n\n"
+                          "In Crimea, saboteurs blew up a railway line near Dzhankoi.\n").record()["events"]
+    assert [(e["type"], e["date"]["start"]) for e in events] == [
+        ("strike", "2025-03-24"), ("strike", "2025-03-24"), ("sabotage", "2025-03-24")]
+    assert [e["claimant"] for e in events] == ["Russian Ministry of Defence", "Russian Ministry of Defence", None]

@@ -189,7 +189,8 @@ class Reading:
     offset: int
     claimant: claims.Claimant | None
     certainty: str
-    inherited: bool
+    goes_on: bool
+    """It goes on telling the report before it: its undated events happened when that report's did."""
     times: list[timex.TimeSpan]
     last_times: list[timex.TimeSpan]
     countries: list[dict[str, Any]] = field(default_factory=list)
@@ -235,7 +236,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             if not event_places:
                 continue
         date = _date_of(reading, trigger) or (
-            last_times[-1].as_dict() if last_times and (reading.inherited or SAME_TIME.search(sentence)) and not times
+            last_times[-1].as_dict() if last_times and (reading.goes_on or SAME_TIME.search(sentence)) and not times
             else None)
         if date is None and reading.recent is not None and (PRESENT_PERFECT.search(sentence, lo, hi)
                                                             or PAST_PERFECT.search(sentence, lo, hi)):
@@ -429,6 +430,8 @@ class ArticleReader:
         """The last claimant named, for "he said"."""
         self.carried: tuple[claims.Claimant, str] | None = None
         """The last sentence's claimant and certainty, which a report that goes on keeps."""
+        self.story = False
+        """Whether the last sentence told a report, its own or the one it went on telling."""
         self.last_times: list[timex.TimeSpan] = []
         self.last_places: list[dict[str, Any]] = []
         self.last_actor: str | None = None
@@ -449,7 +452,7 @@ class ArticleReader:
     def _sentence(self, index: int, span: Any) -> None:
         sentence = self.text[span.start:span.end]
         times = timex.find(sentence, self.published, self.year_hint, self.reference)
-        attribution, claimant, certainty, inherited = self._attribution(index, sentence, span.start, times)
+        attribution, claimant, certainty, goes_on = self._attribution(index, sentence, span.start, times)
         in_lede = index < self.lede_end
         if self.lede_time is None and in_lede:
             self.lede_time = next((t for t in times if t.start == t.end), None)  # a dateline's, "today", "on Friday"
@@ -459,7 +462,7 @@ class ArticleReader:
             if not clause_places and not any(span.start <= s < span.start + lo or span.start + hi <= s < span.end
                                              for p in here for s, _e in p["mentions"]):
                 clause_places = here  # "the village" or no place named: the sentence's places
-            reading = Reading(sentence, span.start, claimant, certainty, inherited, times, self.last_times, countries,
+            reading = Reading(sentence, span.start, claimant, certainty, goes_on, times, self.last_times, countries,
                               self.parsed.get(index), self.last_actor, self.recent if in_lede else None)
             for event in _clause_events(reading, lo, hi, clause_places):
                 self._keep(event, span.start, in_lede)
@@ -469,7 +472,7 @@ class ArticleReader:
         self.said.append(Said(span.start, span.end, attribution, claimant, times, here))
         if here:
             self.last_places = here
-        self.last_times = times
+        self.last_times = times if times or not goes_on else self.last_times  # the report's times, told on
         self.prev_start = span.start
 
     def _denied_before(self, denier: claims.Claimant, sentence: str, start: int) -> list[dict[str, Any]]:
@@ -485,18 +488,22 @@ class ArticleReader:
 
     def _attribution(self, index: int, sentence: str, start: int, times: list[timex.TimeSpan]
                      ) -> tuple[claims.Attribution, claims.Claimant | None, str, bool]:
-        """The sentence's attribution, and who its claims are taken from, how sure, and whether that was carried
-        from the sentence before: not into a sentence about times long before the report, which is the
-        narrator's background ("the town was seized in 2022"), not the report going on."""
+        """The sentence's attribution, who its claims are taken from and how sure, and whether it goes on telling
+        the report before it (so its undated events keep that report's day). The claimant is carried into the
+        next sentence only; the story goes on until a sentence names its own speaker or a quote. Neither goes
+        into a sentence about times long before the report, which is the narrator's background ("the town was
+        seized in 2022")."""
         attribution = claims.attribute(sentence, self.previous, self.parsed.get(index))
         claimant, certainty = attribution.claimant, attribution.certainty
         carried = self.carried
-        inherited = claimant is None and carried is not None and not QUOTE.search(sentence) \
-            and not self._long_before(times)
+        own = claimant is None and not QUOTE.search(sentence) and not self._long_before(times)
+        inherited = own and carried is not None
         if inherited:
             claimant, certainty = carried  # a report goes on in the next sentence without saying who again
         elif carried is not None and claimant == carried[0]:
             inherited = True  # "It also said ...": the same report, on the day it was dated
+        goes_on = inherited or (own and self.story)
+        self.story = attribution.claimant is not None or goes_on
         self.carried = (attribution.claimant, attribution.certainty) if attribution.claimant is not None else None
         if claims.IF_CONFIRMED.match(sentence.strip()) and self.events and self.events[-1]["start"] == self.prev_start:
             self.events[-1]["certainty"] = "unconfirmed"  # "If confirmed, ..." qualifies the claim before it
@@ -513,7 +520,7 @@ class ArticleReader:
         if certainty == "claimed" and claimant is not None and claimant.side in OPPOSITE \
                 and self.disclaimed in ("any", claimant.side):
             certainty = "unconfirmed"  # a warring side's claim the article says it could not verify
-        return attribution, claimant, certainty, inherited
+        return attribution, claimant, certainty, goes_on
 
     def _long_before(self, times: list[timex.TimeSpan]) -> bool:
         """Whether a sentence names only times with their year ("in February 2022") that ended a month or more
