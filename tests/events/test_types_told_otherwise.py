@@ -91,3 +91,20 @@ def test_types_told_in_other_words(text: str, expected: list[tuple[str, str | No
 def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     """Wire-style sentences written for this test, one or more per type, none from the dev articles."""
     assert kind in [k for k, _actor in kinds(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say Russia could try to capture Pokrovsk before winter.",
+    "The Kremlin wants Ukraine to withdraw from the Donetsk region before any ceasefire.",
+    "Military experts believe an offensive on Zaporizhzhia is likely this summer.",
+    "Ukraine needs more air defence systems to protect Kharkiv, Zelensky said.",
+    "The fighting has displaced millions of people since 2022.",
+    "The mayor of Odesa urged residents to stay in shelters during air raid alerts.",
+    "Western officials warn that Russia is preparing a new offensive near Kupiansk.",
+    "Kyiv fears that Russian troops could reach the border of Dnipropetrovsk region within weeks.",
+    "The European Union approved a new package of sanctions against Russia on Friday.",
+    "A monument to fallen soldiers was unveiled in Lviv on Sunday.",
+])
+def test_demands_fears_plans_and_life_behind_the_lines_are_no_events(text: str):
+    """Sentences written for this test that name places and war words but report nothing that happened."""
+    assert kinds(text) == []
