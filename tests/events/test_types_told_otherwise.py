@@ -104,6 +104,8 @@ def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     "Kyiv fears that Russian troops could reach the border of Dnipropetrovsk region within weeks.",
     "The European Union approved a new package of sanctions against Russia on Friday.",
     "A monument to fallen soldiers was unveiled in Lviv on Sunday.",
+    "Analysts said on Monday that the capture of Avdiivka would give Moscow a symbolic victory.",
+    "Russia has said it will respond to any attack on Crimea.",
 ])
 def test_demands_fears_plans_and_life_behind_the_lines_are_no_events(text: str):
     """Sentences written for this test that name places and war words but report nothing that happened."""

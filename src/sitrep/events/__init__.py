@@ -125,6 +125,10 @@ PROSPECT = re.compile(r"(?<!\s)(?:\s++[\w'’-]++){0,8}?\s++(?:might|may|could|w
                       r"(?:planned|scheduled|set) to)\s++(?:\w++\s++)?(?:take place|be held|happen|resume|begin|start|"
                       r"go ahead|occur|continue)\b", re.IGNORECASE)
 """After a mention of talks or an exchange: that it is still to come, or might not come at all."""
+NAMED_EVENT = re.compile(r"\b(the|a|an|any|its|their)\s++(?=(?:capture|seizure|fall|loss|liberation|encirclement|"
+                         r"offensive|assault|battle|attack|strike)s?\b)", re.IGNORECASE)
+"""An event named as a noun ("the capture of X"), which a sentence may suppose rather than report."""
+WOULD = re.compile(r"[^.;,]{0,80}?\b(?:would|could|might|will)\b", re.IGNORECASE)
 ENCIRCLED = re.compile(r"surrounded|encircled|encirclement", re.IGNORECASE)
 OUSTED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?(?:pushed|forced|knocked|kicked|driven|thrown|expelled|"
                     r"ousted|dislodged)\b", re.IGNORECASE)
@@ -225,6 +229,10 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         hedge = triggers()["hypothetical"].search(sentence, max(lo, trigger.start() - 120), trigger.start())
         if not vocab.has_actor(kind) and hedge is None:  # "talks might take place next month": no meeting yet
             hedge = PROSPECT.match(sentence, trigger.end(), min(hi, trigger.end() + 80))
+        named = NAMED_EVENT.search(sentence, max(lo, trigger.start() - 8), trigger.end())
+        if hedge is None and named is not None and named.end() == trigger.start():  # "any attack on Crimea", "the
+            hedge = named if named.group(1).lower() == "any" else WOULD.match(sentence, trigger.end(), hi)  # capture
+            # of X would give Moscow ...": an event supposed, not reported
         if hedge and certainty != "denied":
             continue
         if kind == "strike" and triggers()["background"].search(sentence):
