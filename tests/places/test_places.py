@@ -123,6 +123,18 @@ def test_a_list_after_a_settlement_word_names_settlements_even_those_the_gazette
     assert next(p for p in found if p["mention"] == "Fictitovka")["precision"] == "admin1"
 
 
+def test_a_list_of_cities_is_no_chain_of_ties_and_a_city_beats_its_villages(gazetteer):
+    found = places("Explosions were reported in the Ukrainian cities of Zhytomyr, Dnipro, Lviv, Ternopil and Kyiv.",
+                   gazetteer)
+    assert [(p["name"], p["admin1"]) for p in found] == [("Zhytomyr", "UA-18"), ("Dnipro", "UA-12"), ("Lviv", "UA-46"),
+                                                          ("Ternopil", "UA-61"), ("Kyiv", "UA-30")]
+
+
+def test_a_village_named_in_a_district_lies_in_the_districts_region(gazetteer):
+    found = places("Russian forces liberated the village of Novoivanovka in the Sudzha district.", gazetteer)
+    assert [(p["admin1"], p["kind"]) for p in found] == [("RU-KRS", "settlement"), ("RU-KRS", "region")]
+
+
 def test_people_are_not_places(gazetteer):
     text = ("Russian President Vladimir Putin met governor Alexei Smirnov. Putin said the talks were over, "
             "according to Smirnov.")

@@ -453,7 +453,8 @@ TIE = re.compile(r"^\s*(?:,|\bin\b|\bof\b|\(|\bnear\b|\bat\b|—|-)\s*(?:(?:the|
 
 
 def _tie(mentions: list[Mention], text: str) -> None:
-    """Tie a name to the division right after it ("Zorya in Ukraine's Donetsk region", "Dachne, Dnipropetrovsk");
+    """Tie a name to the division or district right after it ("Zorya in Ukraine's Donetsk region", "Dachne,
+    Dnipropetrovsk", "Novoivanovka in the Sudzha district");
     a list ("Grishino and Rodinskoye in the Donetsk People's Republic") is tied as a whole."""
     for k, m in enumerate(mentions):
         if m.role == "admin1":
@@ -461,7 +462,9 @@ def _tie(mentions: list[Mention], text: str) -> None:
         for other in mentions[k + 1:k + 3]:
             if other.sentence != m.sentence or other.start - m.end > 60:
                 break
-            if (other.role == "admin1" or any(h.place.kind == "admin1" for h in other.hits)) and \
+            if m.group is not None and other.group == m.group and other.role != "admin1":
+                break  # "the cities of Lviv, Ternopil and Kyiv": a list of its own kind, no name tied to the next
+            if (other.role in ("admin1", "district") or any(h.place.kind == "admin1" for h in other.hits)) and \
                     TIE.match(text[m.end:other.start]):
                 m.tied.append(mentions.index(other))
                 break

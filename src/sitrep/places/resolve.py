@@ -155,7 +155,9 @@ class Resolver:
                         doc_admin1[sure.place.admin1] += 0.5
                         if sure.place.country in THEATER:
                             sentence_admin1.setdefault(m.sentence, set()).add(sure.place.admin1)
-        for k, m in enumerate(mentions):
+        districts_first = sorted(range(len(mentions)), key=lambda k: mentions[k].role != "district")
+        for k in districts_first:  # a district is the context of the village named in it
+            m = mentions[k]
             if k in settled or m.actor:
                 continue
             if not m.tied and (fold(m.text), m.role) in first_reading:  # one name, one place in one article
@@ -218,13 +220,15 @@ class Resolver:
         settlements = [h for h in m.hits if h.place.kind == "settlement"]
         if not settlements:
             return None
-        big = [h for h in settlements if h.place.population >= BIG_CITY and h.how in ("official", "variant",
-                                                                                          "alternate", "former")]
+        big = [h for h in settlements if h.place.population >= BIG_CITY and h.how in ("official", "variant", *(
+            ("alternate", "former") if h.place.country in THEATER else ()))]  # not a Chinese city under a transcription
         rivals = [h for h in settlements if h not in big and h.place.admin1 in doc_admin1
-                  and h.how in ("official", "variant", "former") and fold(h.form) == fold(m.text)]
+                  and h.how in ("official", "variant", "former") and fold(h.form) == fold(m.text)
+                  and not ("cit" in (m.cue or "") and h.place.population < 10_000)]  # "the cities of ...": no village
         if big and not rivals:
             top = max(big, key=lambda h: h.place.population)
-            if all(h.place.population * 5 <= top.place.population or h is top for h in settlements):
+            if all(h.place.population * 5 <= top.place.population or h is top for h in settlements
+                   if h.place.country in THEATER or h.how in ("official", "variant")):
                 return top
         theater = [h for h in settlements if h.place.country in THEATER]
         if len(theater) == 1 and len(settlements) == 1:
