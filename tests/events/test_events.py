@@ -85,6 +85,7 @@ def test_attribution_forms():
     ("the daily report by the General Staff", "General Staff of the Armed Forces of Ukraine", "UA"),
     ("local authorities", "local authorities", None),
     ("the regional administration", "regional administration", None),
+    ("the governor", "governor", None),
 ])
 def test_a_speaker_described_or_placed_is_the_claimant(phrase: str, name: str, side: str | None):
     event = only_event(f"A Russian missile hit a school in Kherson on Monday, {phrase} said.", "strike")

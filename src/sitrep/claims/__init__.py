@@ -138,7 +138,10 @@ def _parsed_speaker(doc: Any, previous: Claimant | None, body: int = 0) -> tuple
         if subject is None:
             continue
         if subject.lower_ in PRONOUN_WORDS or PRONOUN.match(syntax.phrase(subject)):
-            return (previous, verb.text) if previous is not None else None
+            if previous is not None:
+                return previous, verb.text
+            described = None if subject.lower_ in PRONOUN_WORDS else normalize(syntax.phrase(subject))
+            return (described, verb.text) if described is not None else None  # "the governor", none named before
         options = [o for o in (subject, *(t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject.head))
                    if o.idx >= body]
         named = [(c, o) for o in options if (c := normalize(syntax.phrase(o))) is not None]
@@ -159,11 +162,11 @@ def _speaker(who: str, previous: Claimant | None) -> Claimant | None:
     parts = [p.strip() for p in re.split(r"\b(?:that|which|who|whose|whom|where|when|while|as)\b|[;:“”\"]", who)]
     clause = parts[-1] if parts else who
     if PRONOUN.match(clause.strip()):
-        return previous
+        return previous or normalize(clause)  # "the governor said": the one named before, else the description
     pieces = [p.strip() for p in clause.split(",") if p.strip()]
     for piece in reversed(pieces):
         if PRONOUN.match(piece):
-            return previous
+            return previous or normalize(piece)
         found = normalize(piece)
         if found is not None:
             return found

@@ -34,7 +34,8 @@ LOCATIVE = re.compile(r"\b(?:in|into|inside|across|near|of|on|to|toward|towards|
 SPEAKS = re.compile(rf"(?<!\s)(?:\s+\w+){{0,2}}\s+{claims.SAY}\b", re.IGNORECASE)
 LOSES = re.compile(r"(?<!\s)(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|loses)\b", re.IGNORECASE)
 LOSSES_OF = re.compile(r"\blosses (?:for|among|of|to|on) (?:the )?", re.IGNORECASE)
-INTERCEPT = re.compile(r"shot down|intercepted|downed", re.IGNORECASE)
+INTERCEPT = re.compile(r"shot down|intercepted|downed|air defen[cs]e", re.IGNORECASE)
+"""A strike told by the side that defended against it: the other side struck."""
 """Air defence reports: the side that shoots down is the one attacked."""
 GAINS = ("control_claim", "advance")
 """The types that tell ground gained: what an attempt turns into fighting, and what a denial rejects."""
@@ -109,7 +110,7 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
                    if LOSES.match(sentence, m.end()) and (s := side_)}
         side = OPPOSITE.get(next(iter(losers))) if len(losers) == 1 else None
     if side:
-        return OPPOSITE.get(side) if INTERCEPT.fullmatch(trigger.group(0)) else side
+        return OPPOSITE.get(side) if INTERCEPT.search(trigger.group(0)) else side
     if vocab.unnamed_actor(kind) == "claimant" and claimant_side in ("RU", "UA"):
         return claimant_side
     country = next((p["country"] for p in places if p.get("country")), None)
