@@ -66,7 +66,7 @@ def normalize(phrase: str) -> Claimant | None:
     phrase = CONTAINER.sub("", phrase)  # "a statement from the ministry" is the ministry's
     if (registered := _registered(phrase)) is not None:
         return registered
-    if (side := _side(phrase)) is not None:  # "the defence ministry in Moscow", "Russia's Ministry of Defence":
+    if (side := side_named(phrase)) is not None:  # "the defence ministry in Moscow", "Russia's Ministry of Defence":
         body = SEAT.sub("", next(p for s, p in vocab.side_words("claimant") if s == side).sub("", phrase))
         demonym = next((p.pattern for s, p in vocab.side_words("demonym") if s == side), "")
         if (registered := _registered(f"{demonym} {body.strip(' ,')}")) is not None:
@@ -75,10 +75,10 @@ def normalize(phrase: str) -> Claimant | None:
         return None
     if not re.search(r"[A-Z]", phrase):  # a lower-case clause is not somebody's name, a description may be
         words = phrase.split()
-        return Claimant(phrase, _side(phrase)) if len(words) <= 4 and words[-1].lower() in speakers() else None
+        return Claimant(phrase, side_named(phrase)) if len(words) <= 4 and words[-1].lower() in speakers() else None
     if len(phrase.split()) > 7:
         return None
-    return Claimant(phrase, _side(phrase))
+    return Claimant(phrase, side_named(phrase))
 
 
 SEAT = re.compile(r"(?<!\s)\s++in\s*+$")
@@ -96,7 +96,7 @@ def _registered(phrase: str) -> Claimant | None:
     return None
 
 
-def _side(phrase: str) -> str | None:
+def side_named(phrase: str) -> str | None:
     """The side a phrase's wording names (data/sides.tsv, use claimant)."""
     return next((s for s, pattern in vocab.side_words("claimant") if pattern.search(phrase)), None)
 

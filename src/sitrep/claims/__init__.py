@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sitrep import syntax, vocab
-from sitrep.claimants import DATELINE_HEAD, Claimant, is_registered, normalize
+from sitrep.claimants import DATELINE_HEAD, Claimant, is_registered, normalize, side_named
 from sitrep.meta.outlet import registry as outlets
 
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
@@ -110,7 +111,13 @@ def is_media(claimant: Claimant) -> bool:
     if claimant.side in vocab.OPPOSITE and is_registered(claimant):
         return False
     name = claimant.name.removeprefix("The ").removeprefix("the ")
-    return bool(MEDIA.search(name)) or any(name == o.name or name in o.aliases for o in outlets())
+    return bool(MEDIA.search(name)) or name in _outlet_names()
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    """The names and other names of data/outlets.tsv, looked up once per claimant rather than scanned."""
+    return frozenset(name for o in outlets() for name in (o.name, *o.aliases))
 
 
 def _first_subject(sentence: str) -> re.Match[str] | None:
@@ -220,4 +227,4 @@ def disclaims(text: str) -> str | None:
     if m is None:
         return None
     rest = text[m.end():m.end() + 80].split(".")[0]  # what was not verified, named after the verb
-    return next((side for side, pattern in vocab.side_words("claimant") if pattern.search(rest)), "any")
+    return side_named(rest) or "any"

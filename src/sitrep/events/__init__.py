@@ -35,7 +35,6 @@ SPEAKS = re.compile(rf"(?<!\s)(?:\s+\w+){{0,2}}\s+{claims.SAY}\b", re.IGNORECASE
 LOSES = re.compile(r"(?<!\s)(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|loses)\b", re.IGNORECASE)
 LOSSES_OF = re.compile(r"\blosses (?:for|among|of|to|on) (?:the )?", re.IGNORECASE)
 INTERCEPT = re.compile(r"shot down|intercepted|downed|air defen[cs]e", re.IGNORECASE)
-"""A strike told by the side that defended against it: the other side struck."""
 """Air defence reports: the side that shoots down is the one attacked."""
 GAINS = ("control_claim", "advance")
 """The types that tell ground gained: what an attempt turns into fighting, and what a denial rejects."""
@@ -394,7 +393,7 @@ def _place_record(place: dict[str, Any]) -> dict[str, Any]:
 
 BACKGROUND_DAYS = 30
 """How long before its report a time is background rather than the news a report goes on telling."""
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(timex.YEAR)
 
 
 @dataclass
@@ -566,10 +565,10 @@ class ArticleReader:
             # of Dachne": the village names the claim made before about its region
             event["claimant"], event["claimant_side"] = wider["claimant"], wider["claimant_side"]
             event["certainty"] = wider["certainty"]
-        before = [e for e in self.told_at.get(self.prev_start, []) if e["type"] == event["type"] and e["date"]]
         if event["date"] is None and event["type"] in self.lede_dates:
             event["date"] = self.lede_dates[event["type"]]  # the story the lede dated goes on being told
-        elif event["date"] is None and before:
+        elif event["date"] is None and (before := [e for e in self.told_at.get(self.prev_start, [])
+                                                   if e["type"] == event["type"] and e["date"]]):
             event["date"] = before[-1]["date"]  # "The attacks also targeted Kyiv": the sentence before's strikes
         elif event["date"] is None and in_lede and self.lede_time is not None:
             event["date"] = self.lede_time.as_dict()  # "ISTANBUL, May 16. The sides agreed ...": the day reported

@@ -435,12 +435,10 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
         if m.group is not None:
             by_group[m.group].append(m)
     for members in by_group.values():
-        if members[0].role == "settlement":
-            for m in members[1:]:
-                if m.role == "name":
-                    m.role, m.cue = "settlement", m.cue or members[0].cue
         for m in members[1:]:  # "targeted Kharkiv and Kyiv": the word before a list is the cue of each name
             m.cue = m.cue or members[0].cue
+            if members[0].role == "settlement" and m.role == "name":
+                m.role = "settlement"
 
 
 LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")

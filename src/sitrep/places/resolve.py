@@ -89,6 +89,11 @@ def _same_clause(mentions: list[Mention], k: int, division_at: dict[int, str]) -
     return found
 
 
+def _urban(cue: str | None) -> bool:
+    """Whether the word before a name calls it a city or town ("the city of", "the cities of", "the town of")."""
+    return bool(cue) and any(word in cue for word in ("city", "cities", "town"))
+
+
 def _closest(near: dict[str, int]) -> str | None:
     """The one division named in the mention's own sentence, else the one named in a sentence beside it."""
     for distance in (0, 1):
@@ -224,7 +229,7 @@ class Resolver:
             ("alternate", "former") if h.place.country in THEATER else ()))]  # not a Chinese city under a transcription
         rivals = [h for h in settlements if h not in big and h.place.admin1 in doc_admin1
                   and h.how in ("official", "variant", "former") and fold(h.form) == fold(m.text)
-                  and not ("cit" in (m.cue or "") and h.place.population < 10_000)]  # "the cities of ...": no village
+                  and not (_urban(m.cue) and h.place.population < 10_000)]  # "the cities of ...": no village
         if big and not rivals:
             top = max(big, key=lambda h: h.place.population)
             if all(h.place.population * 5 <= top.place.population or h is top for h in settlements
@@ -251,7 +256,7 @@ class Resolver:
     def _choose(self, m: Mention, tied: list[str], near: dict[str, int], doc_admin1: Counter,
                 anchors: list[tuple[float, float]]) -> Resolved | None:
         candidates = [h for h in m.hits if h.place.kind in ("settlement", "district", "admin2", "region")]
-        if m.cue and ("city" in m.cue or "town" in m.cue) and any(h.place.population >= 10_000 for h in candidates):
+        if _urban(m.cue) and any(h.place.population >= 10_000 for h in candidates):
             candidates = [h for h in candidates if h.place.population >= 10_000]  # "the town of X" is no hamlet
         if m.role == "settlement" and any(h.place.kind == "settlement" for h in candidates):
             candidates = [h for h in candidates if h.place.kind == "settlement"]  # "the town of X": no district
@@ -302,7 +307,7 @@ class Resolver:
             closest = min(_km((p.lat, p.lon), a) for a in anchors)
             score += 30 * math.exp(-closest / 60)
         score += 4 * math.log10(p.population + 1)
-        if m.cue and ("city" in m.cue or "town" in m.cue) and p.population >= 10_000:
+        if _urban(m.cue) and p.population >= 10_000:
             score += 15
         score += HOW_SCORE[h.how]
         score += 3 if p.precision == "settlement" else 0
