@@ -143,6 +143,9 @@ def link(db: sqlite3.Connection, document_id: int) -> list[int]:
             event_id = best[1]
         db.execute("UPDATE claims SET event_id = ? WHERE id = ?", (event_id, claim["id"]))
         summarize(db, event_id)
+        if claim.get("type") == "control_claim" and claim.get("place"):
+            # its place's latest control may change though the event it joined is kept under another place
+            refresh_place(db, claim["place"], claim["admin1"])
         if event_id not in touched:
             touched.append(event_id)
     return touched
