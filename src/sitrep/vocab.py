@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 COLUMNS = ("type", "needs_place", "has_actor", "acled_event_type", "acled_sub_event_type", "colour", "label",
-           "section", "unnamed_actor")
+           "section", "unnamed_actor", "gains")
 """The columns of data/event_types.tsv, whose first row that is not a comment names them."""
 SECTIONS = ("ground", "strikes", "talks")
 UNNAMED_ACTORS = ("claimant", "place", "none")
@@ -44,6 +44,8 @@ class EventType:
     """Where the report tells it: one of SECTIONS."""
     unnamed_actor: str
     """Whose side acts when the sentence names none: one of UNNAMED_ACTORS."""
+    gains: bool
+    """It tells ground gained: an attempt at it is fighting, a denial rejects it."""
 
 
 def _flag(value: str, row: list[str]) -> bool:
@@ -63,10 +65,11 @@ def event_types() -> tuple[EventType, ...]:
     for row in rows[1:]:
         if len(row) != len(COLUMNS):
             raise ValueError(f"data/event_types.tsv: {len(row)} columns, not {len(COLUMNS)}, in {row}")
-        name, place, actor, acled, sub, colour, label, section, unnamed = row
+        name, place, actor, acled, sub, colour, label, section, unnamed, gains = row
         if section not in SECTIONS or unnamed not in UNNAMED_ACTORS:
             raise ValueError(f"data/event_types.tsv: section or unnamed_actor not known in {row}")
-        out.append(EventType(name, _flag(place, row), _flag(actor, row), acled, sub, colour, label, section, unnamed))
+        out.append(EventType(name, _flag(place, row), _flag(actor, row), acled, sub, colour, label, section, unnamed,
+                             _flag(gains, row)))
     return tuple(out)
 
 
@@ -91,6 +94,10 @@ def is_type(kind: str) -> bool:
 
 def needs_place(kind: str) -> bool:
     return event_type(kind).needs_place
+
+
+def gains(kind: str) -> bool:
+    return event_type(kind).gains
 
 
 def has_actor(kind: str) -> bool:

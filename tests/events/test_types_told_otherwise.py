@@ -87,6 +87,16 @@ def test_types_told_in_other_words(text: str, expected: list[tuple[str, str | No
     ("prisoner_exchange","Russia and Ukraine swapped 84 prisoners each on Saturday, the UAE said after mediating."),
     ("prisoner_exchange","Ukraine brought home 150 defenders from Russian captivity on Thursday, Zelensky said."),
     ("prisoner_exchange","Moscow handed over the bodies of 909 Ukrainian soldiers, Kyiv said."),
+    ("control_claim", "Units of the Southern group of forces took full control of the settlement of Dachne, the Russian "
+                      "Defence Ministry said on Sunday."),
+    ("advance", "Russian forces have broken through Ukrainian defences north of Pokrovsk, Deep State said."),
+    ("advance", "Moscow's troops are inching towards Kramatorsk, the last big city in Donetsk under Kyiv's control."),
+    ("advance", "Russian troops have gained a foothold in the Dnipropetrovsk region, the first time since the invasion."),
+    ("ground_fighting", "The two sides have been locked in combat around Vovchansk since May."),
+    ("ground_fighting", "Russian infantry tried to infiltrate Ukrainian positions near Sumy in small groups."),
+    ("strike", "Russian air defences downed 40 Ukrainian drones over the Belgorod region, the ministry said."),
+    ("buildup", "Russia is building up forces near the border with the Sumy region, the army said."),
+    ("prisoner_exchange", "Russia and Ukraine carried out a prisoner swap on Friday, returning 390 people each."),
 ])
 def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     """Wire-style sentences written for this test, one or more per type, none from the dev articles."""
@@ -106,7 +116,31 @@ def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     "A monument to fallen soldiers was unveiled in Lviv on Sunday.",
     "Analysts said on Monday that the capture of Avdiivka would give Moscow a symbolic victory.",
     "Russia has said it will respond to any attack on Crimea.",
+    "Putin and Zelensky have not met since 2019.",
+    "The war in Ukraine has killed tens of thousands of people on both sides.",
 ])
 def test_demands_fears_plans_and_life_behind_the_lines_are_no_events(text: str):
     """Sentences written for this test that name places and war words but report nothing that happened."""
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia captured 450 square kilometres of Ukrainian territory in November, according to an AFP analysis.",
+     ("advance", "RU", "Ukraine")),
+    ("Zelensky said the army has liberated over 1,000 square kilometres of Ukrainian land since September.",
+     ("advance", "UA", "Ukraine")),
+    ("The Russian army now controls about a fifth of Ukraine's territory.", ("control_claim", "RU", "Ukraine")),
+])
+def test_ground_gained_in_a_country_named_as_land(text: str, expected: tuple[str, str, str]):
+    """An area or a share of a country named as land is ground gained there, with no front place named; an area
+    liberated is an advance, not the capture of a settlement."""
+    record = analyze_text(f"published: 2025-07-03\n\n{text}\n").record()
+    assert [(e["type"], e["actor"], e["places"][0]["name"]) for e in record["events"]] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces have advanced in Ukraine for months, the ministry said.",
+    "Analysts expect more advances in the coming weeks as Russia pushes deeper into Ukrainian territory.",
+])
+def test_a_country_by_name_or_land_unmeasured_is_no_ground_gained(text: str):
     assert kinds(text) == []

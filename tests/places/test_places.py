@@ -123,6 +123,24 @@ def test_a_list_after_a_settlement_word_names_settlements_even_those_the_gazette
     assert next(p for p in found if p["mention"] == "Fictitovka")["precision"] == "admin1"
 
 
+def test_a_counted_plural_before_a_comma_names_a_list_of_settlements(gazetteer):
+    found = places("Moscow said its troops took two more villages in eastern Ukraine, Novoolenivka and Pishchane.",
+                   gazetteer)
+    settlements = [p for p in found if p["kind"] == "settlement"]
+    assert [p["mention"] for p in settlements] == ["Novoolenivka", "Pishchane"]
+    # many villages are called Pishchane: one spelt as written, never a town known under a name only alike
+    assert settlements[1]["name"] == "Pishchane"
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Russia has seized 450 square kilometres of Ukrainian territory since August.", "UA"),
+    ("Drones violated Russian airspace overnight.", "RU"),
+    ("No Ukrainian soldier has set foot on Russian soil, the ministry said.", "RU"),
+])
+def test_a_demonym_before_a_land_noun_is_its_country_as_a_location(sentence: str, country: str, gazetteer):
+    assert [(p["kind"], p["country"]) for p in places(sentence, gazetteer)] == [("country", country)]
+
+
 def test_a_list_of_cities_is_no_chain_of_ties_and_a_city_beats_its_villages(gazetteer):
     found = places("Explosions were reported in the Ukrainian cities of Zhytomyr, Dnipro, Lviv, Ternopil and Kyiv.",
                    gazetteer)

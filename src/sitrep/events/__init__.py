@@ -18,6 +18,7 @@ from sitrep.claimants import DATELINE_HEAD
 from sitrep.document import Document
 from sitrep.events.lexicon import slant, triggers
 from sitrep.options import Options
+from sitrep.places.recognize import is_land
 from sitrep.places.resolve import THEATER as THEATER_COUNTRIES
 from sitrep.segment import sentences
 from sitrep.vocab import OPPOSITE
@@ -36,8 +37,6 @@ LOSES = re.compile(r"(?<!\s)(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|
 LOSSES_OF = re.compile(r"\blosses (?:for|among|of|to|on) (?:the )?", re.IGNORECASE)
 INTERCEPT = re.compile(r"shot down|intercepted|downed|air defen[cs]e", re.IGNORECASE)
 """Air defence reports: the side that shoots down is the one attacked."""
-GAINS = ("control_claim", "advance")
-"""The types that tell ground gained: what an attempt turns into fighting, and what a denial rejects."""
 PRONOUNS = {"it", "its", "they", "their", "we", "our", "he", "she", "his", "her"}
 FORCE_NOUNS = {"forces", "troops", "soldiers", "units", "army", "military", "fighters", "servicemen", "assault",
                "assaults", "attacks", "groups", "detachments"}
@@ -206,6 +205,21 @@ class Reading:
     """In the lede of a dated article: the day before publication to publication, for the present perfect."""
 
 
+LAND_MEASURE = re.compile(r"(?:\d\s*%|\bper ?cent\b|\b(?:a|one) (?:fifth|quarter|third)\b|\bhalf\b|\bsquare (?:kilomet|mile)|"
+                          r"\bsq\.? ?(?:km|mi)\b|\bkm2|\bkm²|\bhectares\b)", re.IGNORECASE)
+
+
+def _lands(reading: Reading, lo: int, hi: int) -> list[dict[str, Any]]:
+    """The countries a clause names as land when it measures ground gained there and names no front place:
+    "450 square kilometres of Ukrainian territory", "a fifth of Ukraine's territory". Unmeasured ("continues to
+    push deeper into Ukrainian territory") it is commentary, not a claim about ground."""
+    if not LAND_MEASURE.search(reading.sentence, lo, hi):
+        return []
+    return [p for p in reading.countries if any(
+        lo <= s - reading.offset < hi and is_land(reading.sentence, s - reading.offset, e - reading.offset)
+        for s, e in p["mentions"])]
+
+
 def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events one clause reports."""
     sentence, offset, times, last_times = reading.sentence, reading.offset, reading.times, reading.last_times
@@ -222,7 +236,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         if not found:
             continue
         trigger = min(found, key=lambda t: abs(t.start() - first_place))  # the one about the place
-        if kind in GAINS and attempt and attempt.start() < trigger.start():
+        if vocab.gains(kind) and attempt and attempt.start() < trigger.start():
             continue  # "facing difficulties trying to capture": fighting, reported as such
         if kind == "control_claim" and triggers()["not_event"].search(sentence, lo, hi):
             continue
@@ -238,7 +252,8 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         if kind == "strike" and triggers()["background"].search(sentence):
             continue
         # a strike or sabotage at a country's power grid happens in that country; ground events need a front place
-        event_places = here or (reading.countries if vocab.unnamed_actor(kind) == "place" else [])
+        event_places = here or (reading.countries if vocab.unnamed_actor(kind) == "place" else
+                                _lands(reading, lo, hi) if vocab.gains(kind) else [])
         if vocab.needs_place(kind):  # battlefield events happen in the theater, not where talks were held
             event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES]
             if not event_places:
@@ -255,7 +270,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             wider = [p for p in event_places if p["kind"] != "settlement"]
             groups = [[s, *wider] for s in _listed(settlements, sentence, offset, trigger)]
         holding = kind == "control_claim" and bool(HOLDING.search(trigger.group(0)))
-        denied = holding or (kind in GAINS and bool(triggers()["denial"].search(sentence, lo, hi)))
+        denied = holding or (vocab.gains(kind) and bool(triggers()["denial"].search(sentence, lo, hi)))
         for group in groups:
             actor = _denied_actor(reading, trigger, holding) if denied else _actor(kind, reading, trigger, group)
             told = [(actor, date)] + ([] if denied else [
@@ -491,7 +506,7 @@ class ArticleReader:
         return [event | {"claimant": denier.name, "claimant_side": denier.side, "certainty": "denied",
                          "evidence": sentence, "start": start, "end": start + len(sentence)}
                 for event in self.told_at.get(self.prev_start, [])
-                if event["type"] in GAINS and event["actor"] == OPPOSITE[denier.side]
+                if vocab.gains(event["type"]) and event["actor"] == OPPOSITE[denier.side]
                 and event["certainty"] != "denied"]
 
     def _attribution(self, index: int, sentence: str, start: int, times: list[timex.TimeSpan]

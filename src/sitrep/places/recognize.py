@@ -14,6 +14,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from sitrep import vocab
 from sitrep.places.gazetteer import Gazetteer, Hit, extras
 from sitrep.places.names import fold, loose_key
 from sitrep.segment import Token, sentences, tokens
@@ -67,6 +68,24 @@ def descriptions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             places.update({other.lower().replace("’", "'"): (name, country) for other in others.split("|") if other})
     alternation = "|".join(re.escape(d).replace("'", "['’]") for d in sorted(places, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), places
+
+
+@cache
+def lands() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(country, pattern) of a side's demonym before a land noun ("Ukrainian territory", "Russian soil"): the
+    country as a location, with no name of its own in the text (data/sides.tsv, data/place_words.tsv)."""
+    nouns = "|".join(sorted(words("land"), key=len, reverse=True))
+    return tuple((side, re.compile(rf"\b(?:{demonym.pattern})\s+(?:{nouns})\b", re.IGNORECASE))
+                 for side, demonym in vocab.side_words("demonym"))
+
+
+def is_land(text: str, start: int, end: int) -> bool:
+    """Whether the country mentioned at text[start:end] is named as land, not as a party: "Ukrainian
+    territory", "Ukraine's territory", not "in Ukraine" or "Ukraine said"."""
+    if any(land.fullmatch(text, start, end) for _code, land in lands()):
+        return True
+    after = re.match(r"['’]s\s+(\w+)", text[end:end + 30])
+    return after is not None and after.group(1).lower() in words("land")
 
 
 @cache
@@ -197,6 +216,10 @@ class Recognizer:
                     and h.how in ("official", "variant")]
             if hits:
                 out.append(Mention(m.start(), m.end(), m.group(0), sentence, hits, role="settlement", cue="described"))
+        for code, land in lands():
+            country = self.gazetteer.country(code)
+            out += [Mention(m.start(), m.end(), m.group(0), sentence, [Hit(country, country.name, "official")],
+                            cue="possessive") for m in land.finditer(text, start, end) if country is not None]
         return out
 
     def _names_something_else(self, text: str, toks: list[Token], i: int, chunk: list[Token]) -> bool:
@@ -375,7 +398,8 @@ class Recognizer:
         possessive = nxt in ("'s", "’s")
         after_possessive = nxt2 if possessive else nxt
         if possessive and nxt2 in words("territory"):
-            m.cue = m.cue or "possessive"  # "Ukraine's energy grid": where it happens, not who acts
+            m.cue = "possessive" if m.cue in (None, "of") else m.cue  # "Ukraine's energy grid", "a fifth of
+            # Ukraine's territory": where it happens, not who acts
         if (after_possessive in words("actor") and m.role == "name" and m.cue in (None, "between", "with")) or (
                 before and before[-1] in ("with", "between", "and", "pro", "anti") and m.cue in (None, "between")
                 and any(w in ("talks", "negotiations", "relations", "ties", "dialogue", "meeting", "deal", "war")
@@ -442,9 +466,11 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
 
 
 LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
-LIST_OF_SETTLEMENTS = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets|population cent(?:re|er)s)"
-                                 r"(?:\s++(?:in|on|over|within|during|of)\s++[\w ]{0,20}?)?\s*+"
-                                 r"(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
+SETTLEMENTS = r"\b(?:villages|settlements|towns|localities|hamlets|population cent(?:re|er)s)(?:\s++(?:in|on|over|within|during|of)\s++[\w ]{0,20}?)?"
+LIST_OF_SETTLEMENTS = re.compile(
+    rf"{SETTLEMENTS}\s*+(?:[—–:-]|,? such as|,? including|,? namely)\s*$"
+    rf"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:more |other )?{SETTLEMENTS}\s*+,\s*$")
+"""The plural before a list of settlements: "four settlements: A, B, C", "two more villages in the east, A and B"."""
 TIE = re.compile(r"^\s*(?:,|\bin\b|\bof\b|\(|\bnear\b|\bat\b|—|-)\s*(?:(?:the|ukraine['’]s|russia['’]s|its|his|"
                  r"north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
                  r"south-?eastern|south-?western|border|frontline|front-line)\s+){0,3}$", re.IGNORECASE)

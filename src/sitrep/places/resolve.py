@@ -288,7 +288,8 @@ class Resolver:
                   and h.place.kind == best.place.kind and (best_score - s < 3 or (
                       not exact and fold(h.form) == fold(m.text) and h.how in ("official", "variant")))]
         if rivals and (not exact or best.place.population < 5 * max(h.place.population for h in rivals) + 1):
-            return self._unknown(m, best.place.admin1, best.place.name)  # namesakes in one oblast: say only the oblast
+            return self._unknown(m, best.place.admin1, best.place.name if exact else None)  # namesakes in one
+            # oblast: say only the oblast
         return self._settlement_like(m, best)
 
     @staticmethod
@@ -310,6 +311,7 @@ class Resolver:
         if _urban(m.cue) and p.population >= 10_000:
             score += 15
         score += HOW_SCORE[h.how]
+        score -= 6 if fold(h.form) != fold(m.text) else 0  # a name spelt as written beats one alike only loosely
         score += 3 if p.precision == "settlement" else 0
         return score
 
