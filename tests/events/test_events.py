@@ -77,6 +77,17 @@ def test_attribution_forms():
     assert (said.name, said.side) == ("Oleksiy Goncharenko", "UA")
     assert attribute("Kyiv denied reports that the village had fallen.").certainty == "denied"
     assert attribute("In Kyiv, a missile strike killed two people.").claimant is None
+    inverted = attribute("Russia will cut its activity around Kyiv, announced Deputy Defence Minister Alexander Fomin "
+                         "after the talks.").claimant
+    assert inverted.name == "Deputy Defence Minister Alexander Fomin"
+
+
+def test_its_body_is_the_body_of_the_side_named_before():
+    record = analyze_text("published: 2025-07-03\n\nMoscow said its troops had taken Sudzha on Monday. Its defence "
+                          "ministry said on Thursday that Russian forces had blocked Ukrainian attacks near Sudzha.\n"
+                          ).record()
+    assert [(e["type"], e["claimant"]) for e in record["events"]] == [
+        ("control_claim", "Moscow"), ("ground_fighting", "Russian Ministry of Defence")]
 
 
 @pytest.mark.parametrize(("phrase", "name", "side"), [

@@ -23,13 +23,16 @@ NAMED_THEN_DESCRIBED = re.compile(
     rf"\s++(?:(?:has|had|also|later|then)\s++)?{SAY}\b")
 """A name, the description that follows it, and the reporting verb: "..., Vyacheslav Gladkov, the regional governor,
 said on Friday"."""
-ACCORDING = re.compile(r"\baccording to (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|(?<!\s)\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
+ACCORDING = re.compile(r"(?:\baccording to|^Per) (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|(?<!\s)\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
 SUBJECT_SAYS = re.compile(
     rf"(?:^|[,;:“\"]\s*+|\b(?:and|but|while|as|after|when)\s++)(?P<who>(?:the\s++|a\s++)?[\w'’.\-() ]{{2,90}}?)\s++"
     rf"(?:(?:has|have|had|also|later|earlier|then|further|repeatedly)\s++){{0,4}}+(?:on\s++\w++\s++)?(?P<verb>{SAY})\b",
     re.IGNORECASE)
-SAYS_SUBJECT = re.compile(rf"[,”\"]\s*+(?P<verb>{SAY})\s++(?P<who>(?:the\s++)?[\w'’.\-]++(?:\s++[\w'’.\-]++){{0,4}}?)\s*+[.!?]?\s*$",
+SAYS_SUBJECT = re.compile(rf"[,”\"]\s*+(?P<verb>{SAY})\s++(?P<who>(?:the\s++)?[\w'’.\-]++(?:\s++[\w'’.\-]++){{0,5}}?)"
+                          rf"(?:\s++(?:on|in|after|at|during|late|early|last|this|earlier|later)\b[^,.;:]{{0,40}})?\s*+[.!?]?\s*$",
                           re.IGNORECASE)
+"""The reporting verb before its subject at the end: "..., said Andriy Yermak", "..., announced Deputy Defence
+Minister Alexander Fomin after the talks"."""
 BY_SOMEONE = re.compile(rf"\b(?:{SAY}|noted|reported|stated|announced) by (?P<who>(?:the\s+)?[^,.;:]{{2,110}}?)(?=[,.;:]|$)",
                         re.IGNORECASE)
 WITH_SOMEONE = re.compile(r"\bwith (?P<who>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}) (?:reporting|saying|claiming)\b")
@@ -55,6 +58,7 @@ PASSIVE_END = re.compile(r"\b(?:have|has|had|were|was|are|is|been|be|being)$", r
 PRONOUN = re.compile(r"^(?:he|she|it|they|the ministry|the statement|the report|the governor|the spokesman|"
                      r"the spokeswoman|the official|the agency|the minister|the mayor|the source|"
                      r"its statement|the administration)$", re.IGNORECASE)
+OWNED = re.compile(r"^(?:its|their)\s++(?P<body>.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,13 +84,15 @@ def attribute(sentence: str, previous: Claimant | None = None, parsed: Any = Non
     for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE, NAMED_THEN_DESCRIBED):
         if claimant is None and (m := pattern.search(sentence)):
             claimant = normalize(m.group("who"))
+    if claimant is None and (m := SAYS_SUBJECT.search(sentence)) and (found := _speaker(m.group("who"), previous)):
+        claimant, certainty = found, "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"
     head = DATELINE_HEAD.match(sentence)
     if claimant is None and parsed is not None and \
             (found := _parsed_speaker(parsed, previous, head.end() if head else 0)) is not None:
         claimant, verb = found
         certainty = "denied" if DENIED.fullmatch(verb) else "claimed"
     if claimant is None:
-        m = _first_subject(sentence) or SAYS_SUBJECT.search(sentence)
+        m = _first_subject(sentence)
         if m:
             claimant = _speaker(m.group("who").strip(), previous)
             if claimant is not None:
@@ -151,7 +157,7 @@ def _parsed_speaker(doc: Any, previous: Claimant | None, body: int = 0) -> tuple
             return (described, verb.text) if described is not None else None  # "the governor", none named before
         options = [o for o in (subject, *(t for t in subject.subtree if t.dep_ == "appos" and t.head is not subject.head))
                    if o.idx >= body]
-        named = [(c, o) for o in options if (c := normalize(syntax.phrase(o))) is not None]
+        named = [(c, o) for o in options if (c := _normalized(syntax.phrase(o), previous)) is not None]
         best = (next((c for c, o in named if o.pos_ == "PROPN" and is_registered(c)), None)
                 or next((c for c, o in named if o.pos_ == "PROPN"), None)
                 or (named[0][0] if named else None))
@@ -174,10 +180,20 @@ def _speaker(who: str, previous: Claimant | None) -> Claimant | None:
     for piece in reversed(pieces):
         if PRONOUN.match(piece):
             return previous or normalize(piece)
-        found = normalize(piece)
+        found = _normalized(piece, previous)
         if found is not None:
             return found
     return None
+
+
+def _normalized(phrase: str, previous: Claimant | None) -> Claimant | None:
+    """A claimant phrase, where "its defence ministry" after a Russian claimant is Russia's ministry."""
+    owned = OWNED.match(phrase.strip())
+    if owned and previous is not None and previous.side in vocab.OPPOSITE:
+        demonym = next((p.pattern for s, p in vocab.side_words("demonym") if s == previous.side), "")
+        if (found := normalize(f"{demonym} {owned.group('body')}")) is not None and is_registered(found):
+            return found
+    return normalize(phrase)
 
 
 RETOLD = re.compile(r"\b(?:with reference to|citing|referring to|retold from|based on (?:a )?report(?:ing)? by) "
