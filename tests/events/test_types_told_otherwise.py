@@ -117,6 +117,14 @@ def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     "Analysts said on Monday that the capture of Avdiivka would give Moscow a symbolic victory.",
     "Russia has said it will respond to any attack on Crimea.",
     "Putin and Zelensky have not met since 2019.",
+    "No fighting was reported near Kupiansk on Tuesday.",
+    "Russia has not captured a single city since Avdiivka.",
+    "Did Russian troops really capture Toretsk?",
+    "Ukraine has vowed to retake all territory occupied by Russia, including Crimea.",
+    "Ukrainian officials fear a Russian summer offensive in the Sumy region.",
+    "Military experts said a Russian breakthrough near Pokrovsk was unlikely in the coming weeks.",
+    "Zelensky called on allies to help Ukraine strike military targets deep inside Russia.",
+    "A ceasefire could be agreed within weeks, the US envoy said.",
     "The war in Ukraine has killed tens of thousands of people on both sides.",
 ])
 def test_demands_fears_plans_and_life_behind_the_lines_are_no_events(text: str):
@@ -144,3 +152,9 @@ def test_ground_gained_in_a_country_named_as_land(text: str, expected: tuple[str
 ])
 def test_a_country_by_name_or_land_unmeasured_is_no_ground_gained(text: str):
     assert kinds(text) == []
+
+
+def test_a_warring_side_saying_a_gain_did_not_happen_refutes_the_other_sides_claim():
+    record = analyze_text("published: 2025-07-03\n\nUkraine's General Staff said on Monday that Russian troops had not "
+                          "captured Toretsk.\n").record()
+    assert [(e["type"], e["actor"], e["certainty"]) for e in record["events"]] == [("control_claim", "RU", "denied")]

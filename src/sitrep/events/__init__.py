@@ -122,12 +122,23 @@ OUSTING = re.compile(r"\bout of\b", re.IGNORECASE)
 """A trigger that names the side it drove out: that side lost the place."""
 PROSPECT = re.compile(r"(?<!\s)(?:\s++[\w'’-]++){0,8}?\s++(?:might|may|could|would|will|should|(?:is|are) expected to|(?:is|are) "
                       r"(?:planned|scheduled|set) to)\s++(?:\w++\s++)?(?:take place|be held|happen|resume|begin|start|"
-                      r"go ahead|occur|continue)\b", re.IGNORECASE)
+                      r"go ahead|occur|continue|be agreed|be signed|be reached|be concluded|be announced)\b", re.IGNORECASE)
 """After a mention of talks or an exchange: that it is still to come, or might not come at all."""
-NAMED_EVENT = re.compile(r"\b(the|a|an|any|its|their)\s++(?=(?:capture|seizure|fall|loss|liberation|encirclement|"
-                         r"offensive|assault|battle|attack|strike)s?\b)", re.IGNORECASE)
+NAMED_EVENT = re.compile(r"\b(the|a|an|any|its|their)\s++(?:(?:russian|ukrainian|new|major|possible|summer|winter|spring|"
+                         r"autumn)\s++)?(?=(?:capture|seizure|fall|loss|liberation|encirclement|offensive|assault|battle|"
+                         r"attack|strike|breakthrough|advance|incursion|counteroffensive|counter-offensive)s?\b)",
+                         re.IGNORECASE)
 """An event named as a noun ("the capture of X"), which a sentence may suppose rather than report."""
-WOULD = re.compile(r"[^.;,]{0,80}?\b(?:would|could|might|will)\b", re.IGNORECASE)
+WOULD = re.compile(r"[^.;,]{0,80}?\b(?:would|could|might|will|(?:is|was|are|were|seems?|seemed|remains?|looks?|looked)\s++"
+                   r"(?:\w++\s++)?(?:unlikely|likely|possible|impossible|imminent|inevitable))\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:(?:not|never|n['’]t|nor|neither)(?!\s++(?:only|just|least|longer|far)\b)(?:\s++(?:yet|been|be|being|"
+                     r"have|has|had|fully|completely|really|actually|even|successfully|entirely|officially|once|ever|"
+                     r"managed\s++to|able\s++to|to)\b)*+|no(?!\s++(?:longer|fewer|less|more|doubt)\b)(?:\s++[\w-]++){0,2}?|"
+                     r"without)\s*+$", re.IGNORECASE)
+"""A negation just before a trigger: the event did not happen ("No fighting was reported", "has not captured");
+said by a warring side of a gain, it refutes the other side's claim."""
+QUESTION = re.compile(r"\?\s*+[\"”’]?\s*+$")
+"""A question asks; it reports nothing."""
 ENCIRCLED = re.compile(r"surrounded|encircled|encirclement", re.IGNORECASE)
 OUSTED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?(?:pushed|forced|knocked|kicked|driven|thrown|expelled|"
                     r"ousted|dislodged)\b", re.IGNORECASE)
@@ -243,12 +254,16 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         hedge = triggers()["hypothetical"].search(sentence, max(lo, trigger.start() - 120), trigger.start())
         if not vocab.has_actor(kind) and hedge is None:  # "talks might take place next month": no meeting yet
             hedge = PROSPECT.match(sentence, trigger.end(), min(hi, trigger.end() + 80))
-        named = NAMED_EVENT.search(sentence, max(lo, trigger.start() - 8), trigger.end())
+        named = NAMED_EVENT.search(sentence, max(lo, trigger.start() - 30), trigger.end())
         if hedge is None and named is not None and named.end() == trigger.start():  # "any attack on Crimea", "the
             hedge = named if named.group(1).lower() == "any" else WOULD.match(sentence, trigger.end(), hi)  # capture
             # of X would give Moscow ...": an event supposed, not reported
         if hedge and certainty != "denied":
             continue
+        negated = NEGATED.search(sentence, max(lo, trigger.start() - 40), trigger.start())
+        refuted = bool(negated) and vocab.gains(kind) and claimant is not None and claimant.side in OPPOSITE
+        if (negated and not refuted) or QUESTION.search(sentence, lo, hi):
+            continue  # "No fighting was reported", "Russia has not captured a city since": nothing happened
         if kind == "strike" and triggers()["background"].search(sentence):
             continue
         # a strike or sabotage at a country's power grid happens in that country; ground events need a front place
@@ -270,7 +285,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             wider = [p for p in event_places if p["kind"] != "settlement"]
             groups = [[s, *wider] for s in _listed(settlements, sentence, offset, trigger)]
         holding = kind == "control_claim" and bool(HOLDING.search(trigger.group(0)))
-        denied = holding or (vocab.gains(kind) and bool(triggers()["denial"].search(sentence, lo, hi)))
+        denied = holding or refuted or (vocab.gains(kind) and bool(triggers()["denial"].search(sentence, lo, hi)))
         for group in groups:
             actor = _denied_actor(reading, trigger, holding) if denied else _actor(kind, reading, trigger, group)
             told = [(actor, date)] + ([] if denied else [
