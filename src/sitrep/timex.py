@@ -474,7 +474,57 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
         for m in pattern.finditer(text):
             if (found := resolve(m, context)) is not None:
                 add(found, m, name)
+    spans = [_in_year_told(t, spans) for t in spans]
+    for m in LATER.finditer(text):  # "months later", "two days later": after the time told before it
+        anchor = max((t for t in spans if t.offset < m.start()), key=lambda t: t.offset, default=None)
+        if anchor is not None:
+            add(_later(m, dt.date.fromisoformat(anchor.end or anchor.start)), m, "later")
     return sorted(spans, key=lambda s: s.offset)
+
+
+BARE = ("date", "month", "part_month", "month_possessive")
+"""Rules whose match may name no year, which then comes from the publication date."""
+
+
+def _in_year_told(time: TimeSpan, spans: list[TimeSpan]) -> TimeSpan:
+    """A month or day named without its year after a time named with one, in the same text, is in that year
+    (or the next, if its month comes earlier): "seized in February 2022 and recaptured in September"."""
+    told = [t for t in spans if t.offset < time.offset and YEAR_WRITTEN.search(t.text)]
+    if time.rule not in BARE or YEAR_WRITTEN.search(time.text) or not told:
+        return time
+    anchor = dt.date.fromisoformat(told[-1].start)
+    start = dt.date.fromisoformat(time.start)
+    year = anchor.year + (start.month < anchor.month)
+    if year == start.year:
+        return time
+    years = year - start.year
+    return TimeSpan(_years_on(time.start, years), _years_on(time.end, years) if time.end else None, time.text,
+                    time.offset, time.rule)
+
+
+def _years_on(iso: str, years: int) -> str:
+    """The same day `years` later; the last of February where the 29th is missing."""
+    day = dt.date.fromisoformat(iso)
+    target = day.year + years
+    return day.replace(year=target, day=min(day.day, calendar.monthrange(target, day.month)[1])).isoformat()
+
+
+YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+LATER = re.compile(r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d{1,2}) )?"
+                   r"(?P<unit>day|week|month|year)s? later\b|\b(?:the (?:next|following) day)\b", re.IGNORECASE)
+
+
+def _later(m: re.Match[str], anchor: dt.date) -> Span:
+    """"two weeks later": that long after the anchor, give or take a third of the unit; "months later" with no
+    count: from the next month to a year after; "the next day": the day after."""
+    if not m.group("unit"):
+        day = anchor + dt.timedelta(days=1)
+        return day.isoformat(), day.isoformat()
+    unit = UNIT_DAYS[m.group("unit").lower()]
+    if m.group("n") is None:
+        return (anchor + dt.timedelta(days=unit)).isoformat(), (anchor + dt.timedelta(days=12 * unit)).isoformat()
+    day = anchor + dt.timedelta(days=_count(m) * unit)
+    return (day - dt.timedelta(days=unit // 3)).isoformat(), (day + dt.timedelta(days=unit // 3)).isoformat()
 
 
 def recent_days(published: str | None) -> dict[str, str] | None:

@@ -211,3 +211,28 @@ def test_a_report_told_over_several_sentences_keeps_its_day_but_not_its_speaker_
     assert [(e["type"], e["date"]["start"]) for e in events] == [
         ("strike", "2025-03-24"), ("strike", "2025-03-24"), ("sabotage", "2025-03-24")]
     assert [e["claimant"] for e in events] == ["Russian Ministry of Defence", "Russian Ministry of Defence", None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bridge was blown up on 3 March 2023 and rebuilt two weeks later.",
+     [("2023-03-03", "2023-03-03"), ("2023-03-15", "2023-03-19")]),
+    ("The town fell in May 2022 and was retaken months later.",
+     [("2022-05-01", "2022-05-31"), ("2022-06-30", "2023-05-26")]),
+    ("Talks opened on 10 January 2024 and a deal was signed the next day.",
+     [("2024-01-10", "2024-01-10"), ("2024-01-11", "2024-01-11")]),
+])
+def test_a_time_told_as_later_counts_from_the_time_before_it(text: str, expected: list[tuple[str, str]]):
+    assert spans(text) == expected
+
+
+def test_a_month_named_without_its_year_is_in_the_year_told_before_it():
+    assert spans("Troops took the hamlet in February 2022 and left it in September.") == [
+        ("2022-02-01", "2022-02-28"), ("2022-09-01", "2022-09-30")]
+    assert spans("Troops took the hamlet in November 2022 and left it in March.") == [
+        ("2022-11-01", "2022-11-30"), ("2023-03-01", "2023-03-31")]
+
+
+def test_each_of_two_captures_in_a_sentence_keeps_its_own_time():
+    record = analyze_text("published: 2025-07-03\n\nKupiansk, taken by Russian troops in the war's early days, was "
+                          "recaptured by Ukraine in a counteroffensive in September 2022.\n").record()
+    assert [(e["actor"], e["date"]["start"][:7]) for e in record["events"]] == [("RU", "2022-02"), ("UA", "2022-09")]

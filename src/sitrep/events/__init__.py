@@ -273,7 +273,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             event_places = [p for p in event_places if p.get("country") in THEATER_COUNTRIES]
             if not event_places:
                 continue
-        date = _date_of(reading, trigger) or (
+        date = _date_of(reading, trigger, found) or (
             last_times[-1].as_dict() if last_times and (reading.goes_on or SAME_TIME.search(sentence)) and not times
             else None)
         if date is None and reading.recent is not None and (PRESENT_PERFECT.search(sentence, lo, hi)
@@ -289,7 +289,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
         for group in groups:
             actor = _denied_actor(reading, trigger, holding) if denied else _actor(kind, reading, trigger, group)
             told = [(actor, date)] + ([] if denied else [
-                (agent, _date_of(reading, other)) for other, agent in _retaken(reading, trigger, found, actor)])
+                (agent, _date_of(reading, other, found)) for other, agent in _retaken(reading, trigger, found, actor)])
             out.extend({
                 "type": kind,
                 "actor": side,
@@ -318,10 +318,14 @@ def _retaken(reading: Reading, trigger: re.Match[str], found: list[re.Match[str]
     return out
 
 
-def _date_of(reading: Reading, trigger: re.Match[str]) -> dict[str, str | None] | None:
-    """The date a trigger's own times give it, or none."""
+def _date_of(reading: Reading, trigger: re.Match[str], others: list[re.Match[str]] = ()) -> dict[str, str | None] | None:
+    """The date a trigger's own times give it, or none. Where the clause tells several of its kind ("seized in
+    the war's early days and recaptured in September 2022"), a time between a trigger and the next is that
+    trigger's."""
     own = _own_times(reading.sentence, trigger, reading.times)
-    return min(own, key=lambda t: abs(t.offset - trigger.start())).as_dict() if own else None
+    after = min((o.start() for o in others if o.start() > trigger.start()), default=len(reading.sentence))
+    between = [t for t in own if trigger.end() <= t.offset < after] if len(others) > 1 else []
+    return min(between or own, key=lambda t: abs(t.offset - trigger.start())).as_dict() if own else None
 
 
 LIST_GAP = re.compile(r"(?<!\s)(?:,|,?\s+and|,?\s+as well as|,?\s+or)?\s+(?:the\s+)?(?:(?:villages?|settlements?|towns?|"
