@@ -49,18 +49,34 @@ def _role_patterns() -> tuple[tuple[str, int, list[dict]], ...]:
 
 
 @cache
-def _matcher(model: str) -> tuple[DependencyMatcher, dict[str, int]]:
+def _matcher(model: str) -> tuple[DependencyMatcher, dict[str, int], dict[str, int]]:
+    """The role patterns in one matcher, each pattern's rank, and where its trigger node is among its nodes."""
     from spacy.matcher import DependencyMatcher
-    from spacy.tokens import Token
 
-    if not Token.has_extension("trigger"):
-        Token.set_extension("trigger", default=False)
     matcher = DependencyMatcher(pipeline(model).vocab)
-    ranks = {}
+    ranks, anchors = {}, {}
     for name, rank, pattern in _role_patterns():
         matcher.add(name, [pattern])
         ranks[name] = rank
-    return matcher, ranks
+        anchors[name] = next(i for i, node in enumerate(pattern) if node["RIGHT_ID"] == "trigger")
+    return matcher, ranks, anchors
+
+
+def _roles(doc: Doc, model: str) -> dict[int, list[tuple[int, int]]]:
+    """Every (rank, agent) the role patterns find in a parse, by the index of the word in the trigger's place:
+    the matcher runs once per parse, however many triggers its sentence holds."""
+    found = doc.user_data.get(ROLES)
+    if found is None:
+        matcher, ranks, anchors = _matcher(model)
+        found = {}
+        for match_id, token_ids in matcher(doc):
+            name = doc.vocab.strings[match_id]
+            found.setdefault(token_ids[anchors[name]], []).append((ranks[name], token_ids[-1]))
+        doc.user_data[ROLES] = found
+    return found
+
+
+ROLES = "sitrep_roles"
 
 
 def agents(doc: Doc, start: int, end: int, model: str = DEFAULT_MODEL) -> list[Token]:
@@ -71,16 +87,12 @@ def agents(doc: Doc, start: int, end: int, model: str = DEFAULT_MODEL) -> list[T
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return []
-    matcher, ranks = _matcher(model)
+    roles = _roles(doc, model)
     heads = [span.root, *(t for t in span if t is not span.root and t.pos_ in ("NOUN", "VERB", "PROPN"))]
-    found = []
-    for order, head in enumerate(heads):  # "killed in a Ukrainian drone attack": the root, then the attack
-        head._.trigger = True
-        for match_id, token_ids in matcher(doc):
-            found.append((order, ranks[doc.vocab.strings[match_id]], doc[token_ids[-1]]))
-        head._.trigger = False
+    found = [(order, rank, agent) for order, head in enumerate(heads)  # "killed in a Ukrainian drone attack": the
+             for rank, agent in roles.get(head.i, ())]  # root, then the attack
     found.sort(key=lambda entry: entry[:2])
-    return [token for _, _, token in found]
+    return [doc[agent] for _, _, agent in found]
 
 
 NOT_IN_PHRASE = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "ccomp")

@@ -438,12 +438,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], Resolver], ...] = tuple(
 None where it cannot. Earlier rows win where two overlap."""
 
 
+MAY_TELL_TIME = re.compile(rf"\d|{MONTH_NAMES}|day|night|dark|morning|week|month|year|ago|later|spring|summer|autumn|"
+                           r"fall|winter|war|invasion|invaded|since", re.IGNORECASE)
+"""A word every rule needs one of (found inside other words too): a text with none tells no time, and most
+sentences are spared the rules."""
+
+
 def find(text: str, published: str | None, year_hint: tuple[str, str] | None = None,
          reference: str | None = None) -> list[TimeSpan]:
     """Every time expression in `text` resolved to a span of dates, left to right; unresolvable ones left out.
 
     Without a publication date, `reference` (the latest date the article itself states) gives a bare month or
     day its year: the article was written after it. Weekdays and "last week" need the publication date."""
+    if not MAY_TELL_TIME.search(text):
+        return []
     pub = dt.date.fromisoformat(published) if published else None
     ref = dt.date.fromisoformat(reference) if reference and not pub else None
     context = Context(pub, ref, year_hint)

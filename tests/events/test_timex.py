@@ -236,3 +236,28 @@ def test_each_of_two_captures_in_a_sentence_keeps_its_own_time():
     record = analyze_text("published: 2025-07-03\n\nKupiansk, taken by Russian troops in the war's early days, was "
                           "recaptured by Ukraine in a counteroffensive in September 2022.\n").record()
     assert [(e["actor"], e["date"]["start"][:7]) for e in record["events"]] == [("RU", "2022-02"), ("UA", "2022-09")]
+
+
+ONE_OF_EACH = {
+    "day_month_range": "from 28 February to 9 March", "days_month": "on 3-9 March", "month_days": "on March 3-9",
+    "since_day": "since 1 March", "year_of_invasion": "in the third year of the war",
+    "early_war": "in the early days of the war", "since_invasion": "since Russia invaded",
+    "so_far": "so far in 2025", "year_so_far": "in 2025 so far", "since": "since February 2022",
+    "since_year": "since 2014", "part_year": "in early 2024", "part_month": "in late February",
+    "month_last": "last February", "month_which_year": "in February last year", "weekday_night": "on Monday night",
+    "night_of": "on the night of Monday", "night_into": "overnight into Tuesday", "overnight_weekday": "overnight Tuesday",
+    "weekday": "on Monday", "relative_day": "after dark", "relative_span": "in recent weeks", "ago": "two weeks ago",
+    "past_n": "over the past three days", "ahead": "in the coming days", "weekend": "over the weekend",
+    "month_year": "in February 2024", "month": "in February", "month_possessive": "February's",
+    "year": "in 2023", "date": "on March 3, 2025", "later": "in 2023 and a week later",
+}
+
+
+def test_every_rule_finds_its_phrase_past_the_quick_filter():
+    """One phrase per rule: a rule added without a phrase here fails, so the filter that spares sentences
+    with no time word is checked against every rule."""
+    names = {name for name, _p, _r in (*timex.DAY_SPANS, *timex.PATTERNS)} | {"date", "later"}
+    assert set(ONE_OF_EACH) == names
+    for rule, phrase in ONE_OF_EACH.items():
+        assert rule in {t.rule for t in timex.find(f"Troops moved {phrase}.", PUBLISHED)}, rule
+    assert timex.find("Troops moved toward the river, officials said.", PUBLISHED) == []

@@ -8,6 +8,7 @@ suppositions are left out; a party's denial is kept as `denied`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -463,7 +464,7 @@ class ArticleReader:
         self.spans = sentences(text)
         self.lede_end = _lede_end(text, self.spans)
         self.recent = timex.recent_days(doc.published)
-        self.parsed = _parse_candidates(text, self.spans, parser)
+        self.parsed = _parse_candidates(text, self.spans, parser, self.places)
         self.events: list[dict[str, Any]] = []
         self.said: list[Said] = []
         self.seen: dict[str, list[dict[str, Any]]] = {}
@@ -665,14 +666,25 @@ def _lede_end(text: str, spans: tuple[Any, ...]) -> int:
     return len(spans)
 
 
-def _parse_candidates(text: str, spans: tuple[Any, ...], parser: str | None) -> dict[int, Any]:
-    """Parses of the sentences whose words may report an event, by sentence index, in one batch."""
+def _parse_candidates(text: str, spans: tuple[Any, ...], parser: str | None, places: list[dict[str, Any]]
+                      ) -> dict[int, Any]:
+    """Parses of the sentences whose words may report an event with an actor, by sentence index, in one batch:
+    such an event needs a place, so a sentence naming none (nor "the village" before) needs no parse."""
     if parser is None:
         return {}
+    starts = sorted(s for p in places for s, _e in p["mentions"])
     patterns = [triggers()[kind] for kind in vocab.types() if vocab.has_actor(kind)]
-    wanted = [i for i, span in enumerate(spans) if any(p.search(text, span.start, span.end) for p in patterns)]
+    wanted = [i for i, span in enumerate(spans)
+              if (_names_place(starts, span.start, span.end) or ANAPHOR.search(text, span.start, span.end))
+              and any(p.search(text, span.start, span.end) for p in patterns)]
     docs = syntax.parse([text[spans[i].start:spans[i].end] for i in wanted], parser)
     return dict(zip(wanted, docs, strict=True))
+
+
+def _names_place(starts: list[int], start: int, end: int) -> bool:
+    """Whether a place mention starts in [start, end), by bisection over the sorted mention starts."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 def _lede_source(text: str) -> claims.Claimant | None:
