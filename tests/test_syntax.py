@@ -33,10 +33,12 @@ def test_a_phrase_leaves_out_asides_and_lists():
     assert syntax.phrase(subject) == "DeepStateMap"
 
 
-def test_only_sentences_with_event_words_are_parsed():
+def test_only_sentences_with_event_words_and_a_place_are_parsed():
     from sitrep.events import _parse_candidates
     from sitrep.segment import sentences
 
-    text = "The weather was mild. Russian troops captured the village. Talks resumed on Monday."
-    parsed = _parse_candidates(text, sentences(text), DEFAULT_MODEL)
-    assert list(parsed) == [1]
+    text = ("The weather was mild. Russian troops captured the village. Talks resumed on Monday. Russian troops "
+            "attacked. Drones hit Sumy.")
+    sumy = {"mentions": [[text.index("Sumy"), text.index("Sumy") + 4]]}
+    parsed = _parse_candidates(text, sentences(text), DEFAULT_MODEL, [sumy])
+    assert list(parsed) == [1, 4]  # "the village" refers back to a place; "attacked" alone has none
