@@ -62,6 +62,7 @@ def test_a_side_that_still_holds_a_place_denies_its_capture_by_the_other(text: s
      "Friday.", "RU"),
     ("The enemy was pushed out of Vovchansk, Ukraine's General Staff said on Friday.", "UA"),
     ("Ukrainian forces recaptured the village of Klishchiivka from Russian troops, the army said.", "UA"),
+    ("Our units have driven the enemy out of Stepove, the Ukrainian brigade said.", "UA"),
 ])
 def test_the_side_that_gains_ground_is_not_the_side_that_lost_it(text: str, actor: str):
     assert [a for a, *_ in control(text)] == [actor]

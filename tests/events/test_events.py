@@ -97,6 +97,8 @@ def test_its_body_is_the_body_of_the_side_named_before():
     ("local authorities", "local authorities", None),
     ("the regional administration", "regional administration", None),
     ("the governor", "governor", None),
+    ("the brigade", "brigade", None),
+    ("military intelligence", "military intelligence", None),
 ])
 def test_a_speaker_described_or_placed_is_the_claimant(phrase: str, name: str, side: str | None):
     event = only_event(f"A Russian missile hit a school in Kherson on Monday, {phrase} said.", "strike")

@@ -97,6 +97,18 @@ def test_types_told_in_other_words(text: str, expected: list[tuple[str, str | No
     ("strike", "Russian air defences downed 40 Ukrainian drones over the Belgorod region, the ministry said."),
     ("buildup", "Russia is building up forces near the border with the Sumy region, the army said."),
     ("prisoner_exchange", "Russia and Ukraine carried out a prisoner swap on Friday, returning 390 people each."),
+    # the wording of the warring sides' daily bulletins and of the war's analysts
+    ("control_claim", "Units of the Battlegroup Center liberated the settlement of Novoekonomichne in the Donetsk "
+                      "People's Republic."),
+    ("advance", "Russian forces improved their tactical position near Chasiv Yar, the ministry said."),
+    ("ground_fighting", "Over the past day, 128 combat engagements were recorded along the front line, including 41 on "
+                        "the Pokrovsk axis."),
+    ("ground_fighting", "On the Kupiansk axis, the enemy attacked five times near Petropavlivka and Stepova Novoselivka."),
+    ("ground_fighting", "Russian forces continued offensive operations near Kupiansk on March 2 but did not advance."),
+    ("ground_fighting", "Ukrainian defenders stopped 22 enemy offensive actions near Toretsk and Druzhba."),
+    ("strike", "Ukrainian Defense Forces hit a Russian command post near Oleshky, the General Staff reported."),
+    ("buildup", "Russia has been moving troops and equipment towards the Zaporizhzhia front for weeks, Ukraine's "
+                "military said."),
 ])
 def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     """Wire-style sentences written for this test, one or more per type, none from the dev articles."""
@@ -158,3 +170,18 @@ def test_a_warring_side_saying_a_gain_did_not_happen_refutes_the_other_sides_cla
     record = analyze_text("published: 2025-07-03\n\nUkraine's General Staff said on Monday that Russian troops had not "
                           "captured Toretsk.\n").record()
     assert [(e["type"], e["actor"], e["certainty"]) for e in record["events"]] == [("control_claim", "RU", "denied")]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Air defence forces shot down 25 Ukrainian drones over the Bryansk region overnight.", "UA"),
+    ("Russian air defences shot down 25 drones over the Bryansk region overnight.", "UA"),
+    ("Ukraine's air force said it downed 40 Russian drones over the Kyiv region.", "RU"),
+])
+def test_the_side_whose_drones_are_downed_is_the_side_that_struck(text: str, actor: str):
+    assert kinds(text) == [("strike", actor)]
+
+
+def test_moving_troops_toward_a_front_is_a_build_up_not_an_advance():
+    assert kinds("Russia has been moving troops and equipment towards the Zaporizhzhia front, Kyiv said.") == [
+        ("buildup", "RU")]
+    assert kinds("Drones attacked energy facilities near Kyiv overnight, the mayor said.") == [("strike", "RU")]

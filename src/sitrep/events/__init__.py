@@ -30,7 +30,8 @@ REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought
                    re.IGNORECASE)
 PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repelled|repulsed|thwarted|halted|stopped|"
                            r"beaten off|fought off)\b", re.IGNORECASE)
-GENERIC_ATTACK = re.compile(r"attacks? (?:on|against|near)|under attack|came under attack", re.IGNORECASE)
+GENERIC_ATTACK = re.compile(r"attacks? (?:on|against|near)|under attack|came under attack|attack(?:ed|ing) (?:[\w-]+ ){0,3}?"
+                            r"(?:near|around|toward|towards|in the (?:area|vicinity|direction) of)", re.IGNORECASE)
 COUNTRY_WORD = re.compile(r"(?:russia|ukraine)(?:['’]s)?", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|into|inside|across|near|of|on|to|toward|towards|within|throughout)\s+$", re.IGNORECASE)
 SPEAKS = re.compile(rf"(?<!\s)(?:\s+\w+){{0,2}}\s+{claims.SAY}\b", re.IGNORECASE)
@@ -98,6 +99,9 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
             return after
         before = _side_at(sentence, 0, repel.start(), before=True)
         return OPPOSITE.get(before or "") or before
+    intercept = bool(INTERCEPT.search(trigger.group(0)))
+    if intercept and (target := _side_at(sentence, trigger.end(), min(len(sentence), trigger.end() + 60), False)):
+        return target  # "shot down 25 Ukrainian drones": the side whose drones were downed attacked
     side = _role_side(reading, trigger) if reading.parsed is not None else None
     if side is None:
         side = (_side_at(sentence, trigger.start(), trigger.end(), before=False)
@@ -109,7 +113,7 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
                    if LOSES.match(sentence, m.end()) and (s := side_)}
         side = OPPOSITE.get(next(iter(losers))) if len(losers) == 1 else None
     if side:
-        return OPPOSITE.get(side) if INTERCEPT.search(trigger.group(0)) else side
+        return OPPOSITE.get(side) if intercept else side
     if vocab.unnamed_actor(kind) == "claimant" and claimant_side in ("RU", "UA"):
         return claimant_side
     country = next((p["country"] for p in places if p.get("country")), None)
