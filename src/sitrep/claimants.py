@@ -17,7 +17,8 @@ TIME_WORDS = re.compile(r"(?<!\s)\s+(?:(?:on|late|early|last|this|earlier|later)
                         r"friday|saturday|sunday|today|yesterday|night|week|morning|evening)\b.*$", re.IGNORECASE)
 ADVERBS = re.compile(r"(?<!\s)\s+(?:reportedly|also|later|earlier|then|further|repeatedly|again|previously|once)$", re.IGNORECASE)
 NOT_SOURCES = re.compile(r"^(?:the )?(?:formula|plan|schedule|agreement|terms|data|figures|estimates|it|this|that|"
-                         r"as|further|geolocat\w*|some|many|several)\b", re.IGNORECASE)
+                         r"as|further|geolocat\w*|some|many|several|(?:[\w-]+ )?(?:city|town|village|region|oblast|"
+                         r"settlement|capital) of)\b", re.IGNORECASE)
 DATELINE_HEAD = re.compile(r"^(?:[^()]{0,60}\([^()]{1,60}\)|[A-Z][^-–—]{0,50}\d)\s*[-–—]+\s*")
 NOT_CLAIMANTS = {"it", "this", "that", "which", "who", "there", "what", "one", "some", "many", "others", "both",
                  "they", "he", "she", "we", "i", "you", "the", "a", "an", "its", "their", "his", "her", "on", "in",
@@ -85,7 +86,8 @@ SEAT = re.compile(r"(?<!\s)\s++in\s*+$")
 """What is left of "the defence ministry in Moscow" when the city's side word is taken out."""
 CONTAINER = re.compile(r"^(?:(?:a|an|the|its|their)\s++)?(?:\w++\s++)?(?:statement|report|post|message|bulletin|"
                        r"update|briefing|data|figures|estimates?|assessment|analysis|summary)s?\s++(?:from|by|of)\s++"
-                       r"(?:the\s++)?", re.IGNORECASE)
+                       r"(?:the\s++)?|['’]s\s++(?:\w++\s++)?(?:statement|report|post|message|bulletin|update|briefing|data|"
+                       r"figures|estimates?|assessment|analysis|summary|maps?|calculations?|count)s?$", re.IGNORECASE)
 
 
 def _registered(phrase: str) -> Claimant | None:

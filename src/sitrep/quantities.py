@@ -77,6 +77,9 @@ MEASURES: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ...] =
     ("killed", "count", rf"\b(?:loss of|claimed|claiming|claims|took|taking|cost|costing)\s+(?:the\s+)?{LEAD}{VALUE}\s+"
                         r"(?:\w+\s+)?lives\b", None),
     ("killed", "count", rf"{LEAD}{VALUE}\s+(?:\w+\s+)?lives\s+(?:were\s+|have been\s+|had been\s+)?lost\b", None),
+    # "claimed the lives of two civilians", "took the lives of 13 people"
+    ("killed", "count", rf"\b(?:loss|claimed|claiming|claims|took|taking|cost|costing)\s+(?:the\s+)?lives\s+of\s+{LEAD}{VALUE}\b",
+     None),
     ("killed", "count", rf"\b(?:rose|rises|risen|climbed|climbs|reached|reaches|jumped|increased|grew|stands at|stood at)"
                         rf"\s+(?:to\s+)?{LEAD}{VALUE}\b(?!\s*(?:%|percent|per cent))", TOLL),
     ("injured", "count", rf"{LEAD}{VALUE}\s++(?:(?:\w+)\s++){{0,3}}?(?:people|persons|civilians|residents|others|men|"

@@ -5,6 +5,7 @@ Never the publication date by default."""
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -482,10 +483,11 @@ def find(text: str, published: str | None, year_hint: tuple[str, str] | None = N
         for m in pattern.finditer(text):
             if (found := resolve(m, context)) is not None:
                 add(found, m, name)
-    spans = [_in_year_told(t, spans) for t in spans]
+    spans = _in_years_told(sorted(spans, key=lambda s: s.offset))
+    starts = [t.offset for t in spans]
     for m in LATER.finditer(text):  # "months later", "two days later": after the time told before it
-        anchor = max((t for t in spans if t.offset < m.start()), key=lambda t: t.offset, default=None)
-        if anchor is not None:
+        if (i := bisect.bisect_left(starts, m.start())) > 0:
+            anchor = spans[i - 1]
             add(_later(m, dt.date.fromisoformat(anchor.end or anchor.start)), m, "later")
     return sorted(spans, key=lambda s: s.offset)
 
@@ -494,20 +496,21 @@ BARE = ("date", "month", "part_month", "month_possessive")
 """Rules whose match may name no year, which then comes from the publication date."""
 
 
-def _in_year_told(time: TimeSpan, spans: list[TimeSpan]) -> TimeSpan:
-    """A month or day named without its year after a time named with one, in the same text, is in that year
-    (or the next, if its month comes earlier): "seized in February 2022 and recaptured in September"."""
-    told = [t for t in spans if t.offset < time.offset and YEAR_WRITTEN.search(t.text)]
-    if time.rule not in BARE or YEAR_WRITTEN.search(time.text) or not told:
-        return time
-    anchor = dt.date.fromisoformat(told[-1].start)
-    start = dt.date.fromisoformat(time.start)
-    year = anchor.year + (start.month < anchor.month)
-    if year == start.year:
-        return time
-    years = year - start.year
-    return TimeSpan(_years_on(time.start, years), _years_on(time.end, years) if time.end else None, time.text,
-                    time.offset, time.rule)
+def _in_years_told(spans: list[TimeSpan]) -> list[TimeSpan]:
+    """Spans in text order, where a month or day named without its year after a time named with one is in that
+    year (or the next, if its month comes earlier): "seized in February 2022 and recaptured in September"."""
+    out, told = [], None
+    for time in spans:
+        if YEAR_WRITTEN.search(time.text):
+            told = dt.date.fromisoformat(time.start)
+        elif time.rule in BARE and told is not None:
+            start = dt.date.fromisoformat(time.start)
+            years = told.year + (start.month < told.month) - start.year
+            if years:
+                time = TimeSpan(_years_on(time.start, years), _years_on(time.end, years) if time.end else None,
+                                time.text, time.offset, time.rule)
+        out.append(time)
+    return out
 
 
 def _years_on(iso: str, years: int) -> str:

@@ -5,6 +5,7 @@ through the table of bodies and people and their side (sitrep.claimants)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -16,13 +17,20 @@ from sitrep.meta.outlet import registry as outlets
 SAY = (r"(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|noted|notes|told|"
        r"wrote|writes|confirmed|confirms|added|adds|insisted|insists|acknowledged|mentioned|posted|declared|"
        r"alleged|alleges|accused|accuses|echoed|warned|revealed|estimated|estimates|assessed|assesses|argued|"
-       r"believes|believed|denied|denies|rejected|dismissed|blamed|blames|posting|posted|published|shows|showed)")
+       r"believes|believed|denied|denies|rejected|dismissed|blamed|blames|posting|posted|published|shows|showed|"
+       r"calculated|calculates|counted|tallied|estimate|assess|believe|write|note|state|confirm|insist|warn|argue|"
+       r"allege|deny|reject)")
 NAME_RUN = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|al)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|de|al|'s|’s)){0,8}"
 NAMED_THEN_DESCRIBED = re.compile(
     rf"(?:^|,\s++)(?P<who>[A-Z][\w'’.-]++(?:\s++[A-Z][\w'’.-]++){{0,3}}),\s++(?:the\s++|a\s++)?[a-z][^,;“”\"]{{2,80}},"
     rf"\s++(?:(?:has|had|also|later|then)\s++)?{SAY}\b")
 """A name, the description that follows it, and the reporting verb: "..., Vyacheslav Gladkov, the regional governor,
 said on Friday"."""
+DESCRIBED_THEN_NAMED = re.compile(
+    rf",\s++(?:the\s++|a\s++)?(?P<what>[a-z][^,;“”\"]{{2,80}}),\s++(?P<who>[A-Z][\w'’.-]++(?:\s++[A-Z][\w'’.-]++){{0,3}}),"
+    rf"\s++(?:(?:has|had|also|later|then)\s++)?{SAY}\b")
+"""A description, the name it describes and the reporting verb: "..., the chief of Russia's General Staff, Valery
+Gerasimov, said"; the name speaks, with the side its description names."""
 ACCORDING = re.compile(r"(?:\baccording to|^Per) (?P<who>[^,.;:]{2,140}?)(?=[,.;:]|(?<!\s)\s+(?:on|in|at|that)\b|$)", re.IGNORECASE)
 SUBJECT_SAYS = re.compile(
     rf"(?:^|[,;:“\"]\s*+|\b(?:and|but|while|as|after|when)\s++)(?P<who>(?:the\s++|a\s++)?[\w'’.\-() ]{{2,90}}?)\s++"
@@ -48,7 +56,8 @@ UNCONFIRMED = re.compile(r"\b(?:(?:could not|cannot|can ?not|(?:was|were|is|are)
                          r"could not immediately|did not)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)\w*|"
                          r"independent verification (?:remains|is|was) (?:difficult|impossible)|not (?:been )?independently "
                          r"(?:verified|confirmed)|no independent confirmation)", re.IGNORECASE)
-DENIED = re.compile(r"\b(?:denied|denies|rejected|dismissed|refuted)\b(?! (?:requests?|proposals?|offers?|pleas?|"
+DENIED = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|"
+                    r"refute)\b(?! (?:requests?|proposals?|offers?|pleas?|"
                     r"demands?|calls?|the (?:proposal|offer|plan)))", re.IGNORECASE)
 REFERS_BACK = re.compile(r"^\W*(?:this|that|it) (?:was|has been|is) (?:announced|reported|stated|said|confirmed|"
                          r"noted|(?:all )?according to)|\b(?:announced|reported|stated|said|confirmed|wrote) (?:this|so)\b", re.IGNORECASE)
@@ -84,6 +93,8 @@ def attribute(sentence: str, previous: Claimant | None = None, parsed: Any = Non
     for pattern in (DATA_SHOW, BY_SOMEONE, WITH_SOMEONE, PARTICIPLE, NAMED_THEN_DESCRIBED):
         if claimant is None and (m := pattern.search(sentence)):
             claimant = normalize(m.group("who"))
+    if claimant is None and (m := DESCRIBED_THEN_NAMED.search(sentence)) and (named := normalize(m.group("who"))):
+        claimant = named if named.side else Claimant(named.name, side_named(m.group("what")))
     if claimant is None and (m := SAYS_SUBJECT.search(sentence)) and (found := _speaker(m.group("who"), previous)):
         claimant, certainty = found, "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"
     head = DATELINE_HEAD.match(sentence)
@@ -92,11 +103,11 @@ def attribute(sentence: str, previous: Claimant | None = None, parsed: Any = Non
         claimant, verb = found
         certainty = "denied" if DENIED.fullmatch(verb) else "claimed"
     if claimant is None:
-        m = _first_subject(sentence)
-        if m:
+        for m in _subjects(sentence):  # "The attack claimed the lives of two, the governor said": the governor
             claimant = _speaker(m.group("who").strip(), previous)
             if claimant is not None:
                 certainty = "denied" if DENIED.fullmatch(m.group("verb")) else "claimed"
+                break
     if claimant is not None and certainty in ("asserted", "claimed"):
         certainty = "reported" if is_media(claimant) else "claimed"
     if REPORTED.search(sentence) and claimant is None:
@@ -126,13 +137,13 @@ def _outlet_names() -> frozenset[str]:
     return frozenset(name for o in outlets() for name in (o.name, *o.aliases))
 
 
-def _first_subject(sentence: str) -> re.Match[str] | None:
-    """The first "X said" of a sentence whose X is no passive ("Seven people have been confirmed dead")."""
+def _subjects(sentence: str) -> Iterator[re.Match[str]]:
+    """Each "X said" of a sentence, left to right, whose X is no passive ("Seven people have been confirmed
+    dead")."""
     for m in SUBJECT_SAYS.finditer(sentence):
         who = re.split(r"\b(?:that|which|who|whose|whom|where|when|while|as)\b|[,;:“”\"]", m.group("who"))[-1].strip()
         if not PASSIVE_END.search(who):
-            return m
-    return None
+            yield m
 
 
 SAY_WORD = re.compile(SAY, re.IGNORECASE)
@@ -203,6 +214,9 @@ DATA_FROM = re.compile(r"\b(?:data|maps?|figures|numbers|estimates|assessments?|
                        rf"(?P<who>{NAME_RUN})")
 """Who measured the figures an article gives: "draws on data from the Institute for the Study of War", "an
 analysis of DeepState maps", "according to figures compiled by X"."""
+DATA_NAMED = re.compile(rf"\b(?:based on|using|from|of|on|drawing on|draws on|citing)\s+(?:the\s+)?(?P<who>{NAME_RUN})\s+"
+                        r"(?:data|maps?|figures|mapping|estimates)\b")
+"""The same with the source named first: "an analysis of ISW data", "based on DeepState maps"."""
 DATA_SHOW = re.compile(r"\b(?P<who>(?:[A-Z][\w.&'’-]*+\s?){1,5})(?:data|figures|estimates|maps?|analysis|assessment)"
                        r"\s+(?:show|shows|showing|suggest|suggests|indicate|indicates)\b")
 
@@ -217,7 +231,7 @@ def retold_source(text: str) -> Claimant | None:
 def counter(text: str) -> Claimant | None:
     """The body whose data an article's figures come from, where it says so ("this analysis draws on data from
     ISW"): it counted them even when the outlet or an agency relays them."""
-    for m in DATA_FROM.finditer(text):
+    for m in (*DATA_FROM.finditer(text), *DATA_NAMED.finditer(text)):
         found = normalize(m.group("who"))
         if found is not None and found.side == "independent":
             return found

@@ -654,7 +654,10 @@ def _counted_by(q: quantities.Found, sentence: str, attribution: claims.Attribut
     claim carries on from."""
     if (nearest := claims.figure_source(sentence, q.end)) is not None:
         return nearest
-    if attribution.claimant is None and measured_by is not None and q.measure in COUNTED:
+    if q.measure in COUNTED and (own := claims.counter(sentence)) is not None:
+        return own  # "AFP calculated, using ISW data": ISW counted, AFP relays
+    relayed = attribution.claimant is not None and claims.is_media(attribution.claimant)
+    if (attribution.claimant is None or relayed) and measured_by is not None and q.measure in COUNTED:
         return measured_by
     return claimant
 

@@ -466,7 +466,8 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
 
 
 LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
-SETTLEMENTS = r"\b(?:villages|settlements|towns|localities|hamlets|population cent(?:re|er)s)(?:\s++(?:in|on|over|within|during|of)\s++[\w ]{0,20}?)?"
+SETTLEMENTS = (r"\b(?:villages|settlements|towns|localities|hamlets|population cent(?:re|er)s)"
+               r"(?:\s++(?:in|on|over|within|during|of)\s++[\w ]{0,20}?)?")
 LIST_OF_SETTLEMENTS = re.compile(
     rf"{SETTLEMENTS}\s*+(?:[—–:-]|,? such as|,? including|,? namely)\s*$"
     rf"|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) (?:more |other )?{SETTLEMENTS}\s*+,\s*$")
