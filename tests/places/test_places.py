@@ -37,6 +37,10 @@ def only(text: str, gazetteer, kind: str | None = None) -> dict[str, Any]:
     ("Units advanced south of Kleshcheyevka, the ministry said.", "Klishchiivka", "UA-14"),
     ("Moscow's forces took Ugledar after a two-year siege.", "Vuhledar", "UA-14"),
     ("Russian troops are pressing on Krasnoarmeysk in the Donetsk People's Republic.", "Pokrovsk", "UA-14"),
+    ("Russian forces liberated Dzerzhinsk, the ministry said.", "Toretsk", "UA-14"),
+    ("Russia said it had taken Selidovo.", "Selydove", "UA-14"),
+    ("Russian drones struck Konstantinovka overnight.", "Kostiantynivka", "UA-14"),
+    ("Russian shelling killed two in Kherson on Monday.", "Kherson", "UA-65"),  # the seat, not its oblast
 ])
 def test_spellings_and_former_names_resolve_to_the_place(sentence: str, name: str | None, admin1: str, gazetteer):
     place = next(p for p in places(sentence, gazetteer) if p["kind"] in ("settlement", "admin1"))

@@ -42,6 +42,8 @@ THEATER, FRONT = theater()
 NEIGHBOURS = {"BY", "MD", "PL", "RO", "SK", "HU", "GE", "KZ", "TR"}
 HOW_SCORE = {"official": 6, "variant": 6, "alternate": 4, "romanized": 3, "former": 6, "russian": 1, "fuzzy": -4}
 BIG_CITY = 100_000
+SEAT_TOWN = 20_000
+"""A town this big named like the division it lies in is that division's seat, not the division."""
 # First-level divisions that are one city: their bare name is the city.
 CITY_STATES = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}
 # Words before a country name that make it a location rather than an actor.
@@ -183,9 +185,14 @@ class Resolver:
 
     @staticmethod
     def _division_or_country(hits: list[Hit]) -> bool:
+        """Whether a bare name is read as a division or country; a big city, or the town that gives its name to
+        the division it lies in ("Kherson"), is read as the settlement."""
         kinds = {h.place.kind for h in hits if h.how in ("official", "variant") or h.place.country in THEATER}
+        divisions = {h.place.admin1 for h in hits if h.place.kind == "admin1"}
         return bool(kinds & {"admin1", "country", "region"}) and not any(
-            h.place.kind == "settlement" and h.place.population >= BIG_CITY and h.how != "former" for h in hits)
+            h.place.kind == "settlement" and h.how != "former" and (h.place.population >= BIG_CITY or (
+                h.how == "official" and h.place.admin1 in divisions and h.place.population >= SEAT_TOWN))
+            for h in hits)
 
     def _division(self, m: Mention) -> Resolved | None:
         if any(h.place.kind == "country" and h.how in ("official", "variant") for h in m.hits):
