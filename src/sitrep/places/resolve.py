@@ -237,8 +237,11 @@ class Resolver:
         rivals = [h for h in settlements if h not in big and h.place.admin1 in doc_admin1
                   and h.how in ("official", "variant", "former") and fold(h.form) == fold(m.text)
                   and not (_urban(m.cue) and h.place.population < 10_000)]  # "the cities of ...": no village
+        renamed = any(h.how == "former" and (h.place.admin1 in FRONT or h.place.country in FRONT) for h in settlements)
         if big and not rivals:
             top = max(big, key=lambda h: h.place.population)
+            if renamed and top.how != "former" and top.place.admin1 not in FRONT:
+                return None  # "Dzerzhinsk": the front town's former name, not the far city, unless context says so
             if all(h.place.population * 5 <= top.place.population or h is top for h in settlements
                    if h.place.country in THEATER or h.how in ("official", "variant")):
                 return top
