@@ -140,3 +140,15 @@ def test_the_server_gives_the_dashboard_the_types_in_order_with_their_colours(tm
     assert served == [{"type": t.name, "label": t.label, "colour": t.colour} for t in vocab.event_types()]
     [param] = [p for p in schema["paths"]["/api/events"]["get"]["parameters"] if p["name"] == "type"]
     assert param["schema"]["anyOf"][0]["enum"] == list(vocab.types())  # the filter takes these and no other
+
+
+def test_the_event_lexicon_names_the_sides_only_through_sides_tsv():
+    """events.tsv says {demonym}, {country}, {seat}; the words themselves live in data/sides.tsv alone, so a new
+    theater changes one file."""
+    lexicon = (PACKAGE / "data" / "events.tsv").read_text(encoding="utf-8")
+    rows = "\n".join(line.split("\t", 1)[1] for line in lexicon.splitlines() if line and not line.startswith("#"))
+    words = {w.lower() for use in vocab.SIDE_PLACEHOLDERS for _side, p in vocab.side_words(use)
+             for w in p.pattern.split("|")}
+    assert words >= {"russian", "ukraine", "moscow"}
+    assert not [w for w in words if re.search(rf"\b{w}\b", rows, re.IGNORECASE)]
+    assert "{demonym}" in rows and "russian" in vocab.with_sides("{demonym} captivity").lower()

@@ -133,7 +133,8 @@ def in_section(section: str) -> tuple[str, ...]:
 
 @cache
 def sides() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """(use, side, pattern) rows of data/sides.tsv in the file's order; use is "actor", "claimant" or "demonym"."""
+    """(use, side, pattern) rows of data/sides.tsv in the file's order; use is "actor", "claimant", "demonym",
+    "country" or "seat"."""
     text = resources.files("sitrep").joinpath("data/sides.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return tuple((use, side, re.compile(pattern, re.IGNORECASE)) for use, side, pattern in rows)
@@ -142,3 +143,19 @@ def sides() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 def side_words(use: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(side, pattern) of the rows of data/sides.tsv for one use, in order."""
     return tuple((side, pattern) for kind, side, pattern in sides() if kind == use)
+
+
+def any_side(*uses: str) -> str:
+    """One alternation of the words of every side for the uses named ("demonym", "country", "seat"): how other
+    data and patterns name the sides without naming those of one theater."""
+    return "(?:" + "|".join(p.pattern for use in uses for _side, p in side_words(use)) + ")"
+
+
+def with_sides(pattern: str) -> str:
+    """A pattern with {demonym}, {country} and {seat} replaced by the words of every side."""
+    for use in SIDE_PLACEHOLDERS:
+        pattern = pattern.replace("{" + use + "}", any_side(use))
+    return pattern
+
+
+SIDE_PLACEHOLDERS = ("demonym", "country", "seat")

@@ -32,7 +32,7 @@ PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repe
                            r"beaten off|fought off)\b", re.IGNORECASE)
 GENERIC_ATTACK = re.compile(r"attacks? (?:on|against|near)|under attack|came under attack|attack(?:ed|ing) (?:[\w-]+ ){0,3}?"
                             r"(?:near|around|toward|towards|in the (?:area|vicinity|direction) of)", re.IGNORECASE)
-COUNTRY_WORD = re.compile(r"(?:russia|ukraine)(?:['’]s)?", re.IGNORECASE)
+COUNTRY_WORD = re.compile(rf"{vocab.any_side('country')}(?:['’]s)?", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|into|inside|across|near|of|on|to|toward|towards|within|throughout)\s+$", re.IGNORECASE)
 SPEAKS = re.compile(rf"(?<!\s)(?:\s+\w+){{0,2}}\s+{claims.SAY}\b", re.IGNORECASE)
 LOSES = re.compile(r"(?<!\s)(?:\s+\w+){0,2}\s+(?:suffered|sustained|lost|losing|loses)\b", re.IGNORECASE)
@@ -129,8 +129,8 @@ PROSPECT = re.compile(r"(?<!\s)(?:\s++[\w'’-]++){0,8}?\s++(?:might|may|could|w
                       r"(?:planned|scheduled|set) to)\s++(?:\w++\s++)?(?:take place|be held|happen|resume|begin|start|"
                       r"go ahead|occur|continue|be agreed|be signed|be reached|be concluded|be announced)\b", re.IGNORECASE)
 """After a mention of talks or an exchange: that it is still to come, or might not come at all."""
-NAMED_EVENT = re.compile(r"\b(the|a|an|any|its|their)\s++(?:(?:russian|ukrainian|new|major|possible|summer|winter|spring|"
-                         r"autumn)\s++)?(?=(?:capture|seizure|fall|loss|liberation|encirclement|offensive|assault|battle|"
+NAMED_EVENT = re.compile(rf"\b(the|a|an|any|its|their)\s++(?:(?:{vocab.any_side('demonym')}|new|major|possible|summer|"
+                         r"winter|spring|autumn)\s++)?(?=(?:capture|seizure|fall|loss|liberation|encirclement|offensive|assault|battle|"
                          r"attack|strike|breakthrough|advance|incursion|counteroffensive|counter-offensive)s?\b)",
                          re.IGNORECASE)
 """An event named as a noun ("the capture of X"), which a sentence may suppose rather than report."""
@@ -186,8 +186,8 @@ def _role_side(reading: Reading, trigger: re.Match[str]) -> str | None:
     return None
 
 
-CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|(?<!\s)\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:russian|ukrainian|"
-                          r"russia|ukraine|the|its|their|kyiv|moscow)\b)", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|(?<!\s)\s+while\s+also\s+|,\s+whereas\s+|,\s+and\s+(?=(?:"
+                          rf"{vocab.any_side('demonym', 'country', 'seat')}|the|its|their)\b)", re.IGNORECASE)
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ def triggers() -> dict[str, re.Pattern[str]]:
     alternation of the group's lines."""
     groups: dict[str, list[str]] = {}
     for group, pattern in _rows("events.tsv"):
-        groups.setdefault(group, []).append(f"(?:{pattern})")
+        groups.setdefault(group, []).append(f"(?:{vocab.with_sides(pattern)})")
     found = {group: re.compile("|".join(parts), re.IGNORECASE) for group, parts in groups.items()}
     return found | {f"side_{side}": pattern for side, pattern in vocab.side_words("actor")}
 
