@@ -109,6 +109,11 @@ def test_types_told_in_other_words(text: str, expected: list[tuple[str, str | No
     ("strike", "Ukrainian Defense Forces hit a Russian command post near Oleshky, the General Staff reported."),
     ("buildup", "Russia has been moving troops and equipment towards the Zaporizhzhia front for weeks, Ukraine's "
                 "military said."),
+    ("control_claim", "Russian forces took Chasiv Yar, the ministry said."),
+    ("control_claim", "The village of Novomykhailivka is now under Russian control, DeepState said."),
+    ("advance", "Russian forces pushed toward Kramatorsk after the fall of Chasiv Yar."),
+    ("strike", "Russian glide bombs have devastated the town of Kostiantynivka in recent weeks."),
+    ("strike", "Russian troops fired 40 shells at Nikopol overnight, the governor said."),
 ])
 def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     """Wire-style sentences written for this test, one or more per type, none from the dev articles."""
@@ -137,6 +142,7 @@ def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     "Military experts said a Russian breakthrough near Pokrovsk was unlikely in the coming weeks.",
     "Zelensky called on allies to help Ukraine strike military targets deep inside Russia.",
     "A ceasefire could be agreed within weeks, the US envoy said.",
+    "The meeting in Istanbul took Zelensky by surprise.",
     "The war in Ukraine has killed tens of thousands of people on both sides.",
 ])
 def test_demands_fears_plans_and_life_behind_the_lines_are_no_events(text: str):
