@@ -156,6 +156,7 @@ def test_demands_fears_plans_and_life_behind_the_lines_are_no_events(text: str):
     ("Zelensky said the army has liberated over 1,000 square kilometres of Ukrainian land since September.",
      ("advance", "UA", "Ukraine")),
     ("The Russian army now controls about a fifth of Ukraine's territory.", ("control_claim", "RU", "Ukraine")),
+    ("Russian forces control a fifth of Ukraine.", ("control_claim", "RU", "Ukraine")),
 ])
 def test_ground_gained_in_a_country_named_as_land(text: str, expected: tuple[str, str, str]):
     """An area or a share of a country named as land is ground gained there, with no front place named; an area

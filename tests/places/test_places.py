@@ -140,6 +140,7 @@ def test_a_counted_plural_before_a_comma_names_a_list_of_settlements(gazetteer):
     ("Russia has seized 450 square kilometres of Ukrainian territory since August.", "UA"),
     ("Drones violated Russian airspace overnight.", "RU"),
     ("No Ukrainian soldier has set foot on Russian soil, the ministry said.", "RU"),
+    ("Moscow holds about 19% of Ukraine.", "UA"),
 ])
 def test_a_demonym_before_a_land_noun_is_its_country_as_a_location(sentence: str, country: str, gazetteer):
     assert [(p["kind"], p["country"]) for p in places(sentence, gazetteer)] == [("country", country)]

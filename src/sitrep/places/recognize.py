@@ -81,11 +81,13 @@ def lands() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def is_land(text: str, start: int, end: int) -> bool:
     """Whether the country mentioned at text[start:end] is named as land, not as a party: "Ukrainian
-    territory", "Ukraine's territory", not "in Ukraine" or "Ukraine said"."""
+    territory", "Ukraine's territory", "a fifth of Ukraine", not "in Ukraine" or "Ukraine said"."""
     if any(land.fullmatch(text, start, end) for _code, land in lands()):
         return True
     after = re.match(r"['’]s\s+(\w+)", text[end:end + 30])
-    return after is not None and after.group(1).lower() in words("land")
+    share = re.search(r"(\S+)\s+of\s+(?:the\s+)?$", text[max(0, start - 30):start])
+    return (after is not None and after.group(1).lower() in words("land")) or (
+        share is not None and (share.group(1).lower() in SHARES or share.group(1).endswith("%")))
 
 
 @cache
@@ -395,6 +397,8 @@ class Recognizer:
                                                and before[-2] in words("locative")):
                 m.cue = m.cue or (phrase or before[-2])
                 break
+        if len(before) >= 2 and before[-1] == "of" and (before[-2] in SHARES or before[-2].endswith("%")):
+            m.cue = "possessive"  # "about 19% of Ukraine", "a fifth of Ukraine": the land, not the party
         possessive = nxt in ("'s", "’s")
         after_possessive = nxt2 if possessive else nxt
         if possessive and nxt2 in words("territory"):
@@ -465,6 +469,8 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
                 m.role = "settlement"
 
 
+SHARES = frozenset({"fifth", "quarter", "third", "half", "percent", "cent", "%"})
+"""Words of a share, before "of" and a country: the country as land."""
 LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
 SETTLEMENTS = (r"\b(?:villages|settlements|towns|localities|hamlets|population cent(?:re|er)s)"
                r"(?:\s++(?:in|on|over|within|during|of)\s++[\w ]{0,20}?)?")
