@@ -185,3 +185,22 @@ def test_a_capture_names_its_list_not_the_next_clause():
     found = events_of("Russia's Defence Ministry said its forces had captured Hatyshche and Krasne in the Kharkiv "
                       "region and were pushing toward Vovchansk.", "control_claim")
     assert sorted(e["places"][0]["name"] for e in found) == ["Hatyshche", "Krasne"]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Wagner fighters captured the village of Klishchiivka, Prigozhin said.", "control_claim", "RU"),
+    ("North Korean troops attacked Ukrainian positions near Sudzha.", "ground_fighting", "RU"),
+    ("Chechen Akhmat units advanced near Marinka, Kadyrov said.", "advance", "RU"),
+    ("Fighters of the Russian Volunteer Corps crossed into the Belgorod region on Tuesday.", "advance", "UA"),
+    ("The Freedom of Russia Legion said it had captured the village of Tyotkino in the Kursk region.",
+     "control_claim", "UA"),
+    ("Ukrainian positions near Siversk came under heavy Russian artillery fire.", "strike", "RU"),
+    ("Ukrainian positions near Siversk came under attack.", "ground_fighting", "RU"),
+    ("The occupiers dropped a guided bomb on Kherson, wounding two.", "strike", "RU"),
+    ("The Ukrainian military hit a Russian landing ship in Sevastopol.", "strike", "UA"),
+    ("Moscow's troops stormed the outskirts of Kupiansk.", "ground_fighting", "RU"),
+])
+def test_armed_groups_and_targets_take_the_side_they_fight_for(text: str, kind: str, actor: str):
+    """Groups named for their makeup fight for a side sides.tsv knows (a Russian volunteer corps fights for Ukraine);
+    what "came under" fire is the target, so the other side acts."""
+    assert [(e["type"], e["actor"]) for e in record(text, "2025-03-04")["events"]][:1] == [(kind, actor)]

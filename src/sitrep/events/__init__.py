@@ -82,6 +82,9 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
         return OPPOSITE.get(loser)  # "drove the Ukrainian troops out of X": the side driven out lost it
     if ENCIRCLED.fullmatch(trigger.group(0)) and (loser := _side_at(sentence, 0, trigger.start(), before=True)):
         return OPPOSITE.get(loser)  # "Ukrainian soldiers found themselves surrounded": the other side attacks
+    if UNDER_FIRE.match(trigger.group(0)):  # "Ukrainian positions came under Russian artillery fire": the fire's
+        return (_side_at(sentence, trigger.start(), trigger.end(), before=False)  # side, else the target's enemy
+                or OPPOSITE.get(_side_at(sentence, 0, trigger.start(), before=True) or ""))
     if kind == "control_claim" and (m := OUSTED.search(sentence)):  # "the enemy was pushed out of X": the loser
         loser = _side_at(sentence, 0, m.start(), before=True)
         if loser in OPPOSITE:
@@ -144,6 +147,8 @@ NEGATED = re.compile(r"\b(?:(?:not|never|n['’]t|nor|neither)(?!\s++(?:only|jus
 said by a warring side of a gain, it refutes the other side's claim."""
 QUESTION = re.compile(r"\?\s*+[\"”’]?\s*+$")
 """A question asks; it reports nothing."""
+UNDER_FIRE = re.compile(r"(?:came|come|comes|coming) under\b", re.IGNORECASE)
+"""A trigger whose subject is the target ("came under fire"), so the side that acts is not the subject's."""
 ENCIRCLED = re.compile(r"surrounded|encircled|encirclement", re.IGNORECASE)
 OUSTED = re.compile(r"\b(?:was|were|been|being|got)\s+(?:\w+\s+)?(?:pushed|forced|knocked|kicked|driven|thrown|expelled|"
                     r"ousted|dislodged)\b", re.IGNORECASE)
