@@ -199,6 +199,9 @@ def test_a_capture_names_its_list_not_the_next_clause():
     ("The occupiers dropped a guided bomb on Kherson, wounding two.", "strike", "RU"),
     ("The Ukrainian military hit a Russian landing ship in Sevastopol.", "strike", "UA"),
     ("Moscow's troops stormed the outskirts of Kupiansk.", "ground_fighting", "RU"),
+    ("Russian forces had blocked Ukrainian attempts to take several villages near Sudzha.", "ground_fighting", "UA"),
+    ("Russia fired 33 missiles at Kyiv on Saturday, of which 21 were shot down, the Ukrainian army said.", "strike",
+     "RU"),
 ])
 def test_armed_groups_and_targets_take_the_side_they_fight_for(text: str, kind: str, actor: str):
     """Groups named for their makeup fight for a side sides.tsv knows (a Russian volunteer corps fights for Ukraine);

@@ -26,7 +26,8 @@ from sitrep.vocab import OPPOSITE
 
 ASIDE = re.compile(r"(?<!\s)\s*+\([^()]{0,80}\)")
 QUOTE = re.compile(r"[\"“][^\"“”]{3,}[\"”]|“[^“”]{3,}”")
-REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|fought off|beat off|withdr[ea]w|pulled out)\b",
+REPEL = re.compile(r"\b(?:repelled|repel|repulsed|thwarted|halted|stopped|blocked|foiled|fought off|beat off|withdr[ea]w|"
+                   r"pulled out)\b",
                    re.IGNORECASE)
 PASSIVE_REPEL = re.compile(r"\b(?:was|were|been|being) (?:successfully )?(?:repelled|repulsed|thwarted|halted|stopped|"
                            r"beaten off|fought off)\b", re.IGNORECASE)
@@ -103,8 +104,10 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
         before = _side_at(sentence, 0, repel.start(), before=True)
         return OPPOSITE.get(before or "") or before
     intercept = bool(INTERCEPT.search(trigger.group(0)))
-    if intercept and (target := _side_at(sentence, trigger.end(), min(len(sentence), trigger.end() + 60), False)):
+    if intercept and (target := _side_at(sentence, trigger.end(), min(len(sentence), trigger.end() + 40), False)):
         return target  # "shot down 25 Ukrainian drones": the side whose drones were downed attacked
+    if intercept and (defender := _side_at(sentence, max(0, trigger.start() - 40), trigger.end(), before=True)):
+        return OPPOSITE.get(defender)  # "Russian air defences shot down": the side defending was attacked
     side = _role_side(reading, trigger) if reading.parsed is not None else None
     if side is None:
         side = (_side_at(sentence, trigger.start(), trigger.end(), before=False)
@@ -116,7 +119,7 @@ def _actor(kind: str, reading: Reading, trigger: re.Match[str], places: list[dic
                    if LOSES.match(sentence, m.end()) and (s := side_)}
         side = OPPOSITE.get(next(iter(losers))) if len(losers) == 1 else None
     if side:
-        return OPPOSITE.get(side) if intercept else side
+        return side  # "Russia fired 33 missiles, of which 21 were shot down": a launcher named far before acts
     if vocab.unnamed_actor(kind) == "claimant" and claimant_side in ("RU", "UA"):
         return claimant_side
     country = next((p["country"] for p in places if p.get("country")), None)
