@@ -143,6 +143,11 @@ def test_the_everyday_wordings_of_each_type(kind: str, text: str):
     "Zelensky called on allies to help Ukraine strike military targets deep inside Russia.",
     "A ceasefire could be agreed within weeks, the US envoy said.",
     "The meeting in Istanbul took Zelensky by surprise.",
+    "Men of fighting age are not allowed to leave Ukraine, border guards in Lviv said.",
+    "Firefighters spent hours fighting the blaze at a warehouse in Odesa.",
+    "The mayor of Kharkiv is locked in a legal battle with the government.",
+    "Ukraine faces an uphill battle to win more Western aid, officials in Kyiv say.",
+    "Ukraine's state railway came under a cyber attack on Sunday, officials in Kyiv said.",
     "The war in Ukraine has killed tens of thousands of people on both sides.",
 ])
 def test_demands_fears_plans_and_life_behind_the_lines_are_no_events(text: str):
