@@ -140,8 +140,11 @@ NAMED_EVENT = re.compile(rf"\b(the|a|an|any|its|their)\s++(?:(?:{vocab.any_side(
                          r"attack|strike|breakthrough|advance|incursion|counteroffensive|counter-offensive)s?\b)",
                          re.IGNORECASE)
 """An event named as a noun ("the capture of X"), which a sentence may suppose rather than report."""
-WOULD = re.compile(r"[^.;,]{0,80}?\b(?:would|could|might|will|(?:is|was|are|were|seems?|seemed|remains?|looks?|looked)\s++"
+WOULD = re.compile(r"\b(?:would|could|might|will|(?:is|was|are|were|seems?|seemed|remains?|looks?|looked)\s++"
                    r"(?:\w++\s++)?(?:unlikely|likely|possible|impossible|imminent|inevitable))\b", re.IGNORECASE)
+"""A modal or a likelihood after an event named as a noun ("the capture of X would ...", "a breakthrough was
+unlikely"): searched in the stretch up to the next comma or stop (`_supposed`)."""
+STRETCH = re.compile(r"[^.;,]{0,80}")
 NEGATED = re.compile(r"\b(?:(?:not|never|n['’]t|nor|neither)(?!\s++(?:only|just|least|longer|far)\b)(?:\s++(?:yet|been|be|being|"
                      r"have|has|had|fully|completely|really|actually|even|successfully|entirely|officially|once|ever|"
                      r"managed\s++to|able\s++to|to)\b)*+|no(?!\s++(?:longer|fewer|less|more|doubt)\b)(?:\s++[\w-]++){0,2}?|"
@@ -244,6 +247,12 @@ def _lands(reading: Reading, lo: int, hi: int) -> list[dict[str, Any]]:
         for s, e in p["mentions"])]
 
 
+def _supposed(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """A modal or likelihood in the stretch after `start` up to the next comma or stop, at most 80 characters."""
+    stretch = STRETCH.match(sentence, start, end)
+    return WOULD.search(sentence, start, stretch.end()) if stretch else None
+
+
 def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events one clause reports."""
     sentence, offset, times, last_times = reading.sentence, reading.offset, reading.times, reading.last_times
@@ -269,7 +278,7 @@ def _clause_events(reading: Reading, lo: int, hi: int, here: list[dict[str, Any]
             hedge = PROSPECT.match(sentence, trigger.end(), min(hi, trigger.end() + 80))
         named = NAMED_EVENT.search(sentence, max(lo, trigger.start() - 30), trigger.end())
         if hedge is None and named is not None and named.end() == trigger.start():  # "any attack on Crimea", "the
-            hedge = named if named.group(1).lower() == "any" else WOULD.match(sentence, trigger.end(), hi)  # capture
+            hedge = named if named.group(1).lower() == "any" else _supposed(sentence, trigger.end(), hi)  # capture
             # of X would give Moscow ...": an event supposed, not reported
         if hedge and certainty != "denied":
             continue

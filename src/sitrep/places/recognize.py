@@ -85,9 +85,9 @@ def is_land(text: str, start: int, end: int) -> bool:
     if any(land.fullmatch(text, start, end) for _code, land in lands()):
         return True
     after = re.match(r"['’]s\s+(\w+)", text[end:end + 30])
-    share = re.search(r"(\S+)\s+of\s+(?:the\s+)?$", text[max(0, start - 30):start])
+    before = [w.lower() for w in text[max(0, start - 30):start].split() if w.lower() != "the"]
     return (after is not None and after.group(1).lower() in words("land")) or (
-        share is not None and (share.group(1).lower() in SHARES or share.group(1).endswith("%")))
+        len(before) >= 2 and before[-1] == "of" and (before[-2] in SHARES or before[-2].endswith("%")))
 
 
 @cache
