@@ -226,3 +226,11 @@ def test_prisoner_exchange_on_a_named_day():
     event = only_event("Ukraine and Russia exchanged 390 prisoners of war on Friday, the coordination headquarters "
                        "said.", "prisoner_exchange", published="2025-05-25")
     assert event["date"]["start"] == "2025-05-23" and event["actor"] is None
+
+
+def test_a_headline_and_the_story_that_retells_it_are_one_claim():
+    found = analyze_text("published: 2025-08-01\n\nAnalysts say Russian forces took Chasiv Yar\n\nRussian forces captured "
+                         "Chasiv Yar in the Donetsk region on July 31, the Institute for the Study of War said.\n"
+                         ).record()["events"]
+    assert [(e["type"], e["claimant"], e["date"]["start"], [p["name"] for p in e["places"]]) for e in found] == [
+        ("control_claim", "Institute for the Study of War", "2025-07-31", ["Chasiv Yar", "Donetsk Oblast"])]

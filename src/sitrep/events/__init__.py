@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep import claims, quantities, registry, syntax, timex, vocab
-from sitrep.claimants import DATELINE_HEAD
+from sitrep.claimants import DATELINE_HEAD, Claimant, is_registered
 from sitrep.document import Document
 from sitrep.events.lexicon import slant, triggers
 from sitrep.options import Options
@@ -375,16 +375,25 @@ def _listed(settlements: list[dict[str, Any]], sentence: str, offset: int, trigg
     return listed
 
 
+def _registered(event: dict[str, Any]) -> bool:
+    """Whether an event's claimant is one the claimants table knows, not a description from the text."""
+    return event["claimant"] is not None and is_registered(Claimant(event["claimant"], event["claimant_side"]))
+
+
 def _told_before(event: dict[str, Any], seen: dict[str, list[dict[str, Any]]], start: int) -> dict[str, Any] | None:
-    """An earlier event of the same type at all of this one's places (or, placeless, in the same sentence), told
-    and not one denying the other."""
+    """An earlier event of the same type at all of this one's places, or, told by the headline or the same source,
+    at all of its own (the headline's "took Chasiv Yar", the story's "captured Chasiv Yar in the Donetsk region");
+    placeless, in the same sentence; and not one denying the other."""
     names = {p["name"] for p in event["places"]}
     for earlier in seen.get(event["type"], []):
         if (earlier["certainty"] == "denied") != (event["certainty"] == "denied"):
             continue  # a denial is a claim of its own, kept beside the claim it rejects
         if {earlier["actor"], event["actor"]} == set(OPPOSITE):
             continue  # taken by one side, retaken by the other
-        if (names and names <= {p["name"] for p in earlier["places"]}) or (not names and earlier["start"] == start):
+        told = {p["name"] for p in earlier["places"]}
+        retold = earlier["start"] == 0 or None in (earlier["claimant"], event["claimant"]) \
+            or earlier["claimant"] == event["claimant"]  # the headline, or the same source again
+        if (names and (names <= told or (retold and told and told <= names))) or (not names and earlier["start"] == start):
             return earlier
     return None
 
@@ -613,8 +622,11 @@ class ArticleReader:
         self.told_at.setdefault(start, []).append(earlier or event)
         if earlier is not None:  # told again: keep the first telling, completed by what the later one adds
             earlier["date"] = earlier["date"] or event["date"]
-            if earlier["claimant"] is None and event["claimant"] is not None:
-                earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]
+            if len(event["places"]) > len(earlier["places"]):
+                earlier["places"] = event["places"]  # "in the Donetsk region": the later telling places it better
+            if event["claimant"] is not None and (earlier["claimant"] is None or (
+                    _registered(event) and not _registered(earlier))):  # "Analysts say" in the headline, ISW named
+                earlier["claimant"], earlier["claimant_side"] = event["claimant"], event["claimant_side"]  # in the story
             return
         if event["claimant"] is None and (wider := _wider_claim(event, self.seen)) is not None:
             # "state media claimed forces took their first village in the region ... the reported seizure
