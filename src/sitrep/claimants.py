@@ -69,8 +69,7 @@ def normalize(phrase: str) -> Claimant | None:
         return registered
     if (side := side_named(phrase)) is not None:  # "the defence ministry in Moscow", "Russia's Ministry of Defence":
         body = SEAT.sub("", next(p for s, p in vocab.side_words("claimant") if s == side).sub("", phrase))
-        demonym = next((p.pattern for s, p in vocab.side_words("demonym") if s == side), "")
-        if (registered := _registered(f"{demonym} {body.strip(' ,')}")) is not None:
+        if (registered := _registered(f"{vocab.demonym(side)} {body.strip(' ,')}")) is not None:
             return registered  # a body the table knows under its side's demonym
     if len(phrase) > 90:
         return None

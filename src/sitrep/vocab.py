@@ -145,6 +145,11 @@ def side_words(use: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((side, pattern) for kind, side, pattern in sides() if kind == use)
 
 
+def demonym(side: str) -> str:
+    """The word that makes a body the side's ("Russian"), or "" for a side with none."""
+    return next((p.pattern for s, p in side_words("demonym") if s == side), "")
+
+
 def any_side(*uses: str) -> str:
     """One alternation of the words of every side for the uses named ("demonym", "country", "seat"): how other
     data and patterns name the sides without naming those of one theater."""

@@ -200,10 +200,10 @@ def _speaker(who: str, previous: Claimant | None) -> Claimant | None:
 def _normalized(phrase: str, previous: Claimant | None) -> Claimant | None:
     """A claimant phrase, where "its defence ministry" after a Russian claimant is Russia's ministry."""
     owned = OWNED.match(phrase.strip())
-    if owned and previous is not None and previous.side in vocab.OPPOSITE:
-        demonym = next((p.pattern for s, p in vocab.side_words("demonym") if s == previous.side), "")
-        if (found := normalize(f"{demonym} {owned.group('body')}")) is not None and is_registered(found):
-            return found
+    found = normalize(f"{vocab.demonym(previous.side)} {owned.group('body')}") if (
+        owned and previous is not None and previous.side in vocab.OPPOSITE) else None
+    if found is not None and is_registered(found):
+        return found
     return normalize(phrase)
 
 

@@ -87,7 +87,7 @@ def is_land(text: str, start: int, end: int) -> bool:
     after = re.match(r"['’]s\s+(\w+)", text[end:end + 30])
     before = [w.lower() for w in text[max(0, start - 30):start].split() if w.lower() != "the"]
     return (after is not None and after.group(1).lower() in words("land")) or (
-        len(before) >= 2 and before[-1] == "of" and (before[-2] in SHARES or before[-2].endswith("%")))
+        _share_of(before))
 
 
 @cache
@@ -397,7 +397,7 @@ class Recognizer:
                                                and before[-2] in words("locative")):
                 m.cue = m.cue or (phrase or before[-2])
                 break
-        if len(before) >= 2 and before[-1] == "of" and (before[-2] in SHARES or before[-2].endswith("%")):
+        if _share_of(before):
             m.cue = "possessive"  # "about 19% of Ukraine", "a fifth of Ukraine": the land, not the party
         possessive = nxt in ("'s", "’s")
         after_possessive = nxt2 if possessive else nxt
@@ -471,6 +471,11 @@ def _enumerations(mentions: list[Mention], text: str) -> None:
 
 SHARES = frozenset({"fifth", "quarter", "third", "half", "percent", "cent", "%"})
 """Words of a share, before "of" and a country: the country as land."""
+
+
+def _share_of(before: list[str]) -> bool:
+    """Whether lower-case words end in a share and "of" ("about 19% of", "a fifth of")."""
+    return len(before) >= 2 and before[-1] == "of" and (before[-2] in SHARES or before[-2].endswith("%"))
 LIST_OF_DIVISIONS = re.compile(r"\b(?:regions|oblasts|provinces)\s*(?:[—–:-]|,? such as|,? including|,? namely)\s*$")
 SETTLEMENTS = (r"\b(?:villages|settlements|towns|localities|hamlets|population cent(?:re|er)s)"
                r"(?:\s++(?:in|on|over|within|during|of)\s++[\w ]{0,20}?)?")
