@@ -51,6 +51,8 @@ TOLL = re.compile(r"\b(?:death toll|toll|number of (?:the )?dead|number of (?:pe
                   re.IGNORECASE)
 """A number a count "rose to" or "reached" counts the dead only when the sentence named the toll before it."""
 
+RECORD_UNITS = ("km2", "km", "km/day", "km2/day", "count", "days")
+"""The units a figure is given in, after conversion (spec/EXTRACTION.md)."""
 MEASURES: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
     (m, u, re.compile(p, re.IGNORECASE), needs) for m, u, p, needs in (
     # a rate first: "20 square kilometres a day" is no area and "300 metres per day" no distance
